@@ -1,0 +1,72 @@
+// The Overview room's state, how a snapshot is encoded, and how an event changes it. The same
+// apply() runs on the server (to keep snapshots current) and in the browser (on the replica).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "portal/model/entities.h"
+#include "portal/protocol/frames.h"
+
+namespace portal {
+
+struct OverviewLead {
+  Id id;
+  std::string company;
+  int64_t value_minor = 0;
+  LeadStage stage = LeadStage::Submitted;
+  UnixTime created_at = 0;
+  friend bool operator==(const OverviewLead&, const OverviewLead&) = default;
+};
+
+// One partner's commission inputs. The figures are recomputed from these after every deal
+// event, with the share applied to each partner's sums exactly as the snapshot builder does, so
+// a replica that applied events equals a fresh snapshot to the cent.
+struct OverviewPartner {
+  Id org_id;
+  int32_t revenue_share_bp = 0;
+  int32_t deals_open = 0;
+  int64_t open_minor = 0;        // value of open deals
+  int64_t won_unpaid_minor = 0;  // value of won deals whose commission is not paid yet
+  int64_t won_paid_minor = 0;    // value of won deals whose commission is paid
+  friend bool operator==(const OverviewPartner&, const OverviewPartner&) = default;
+};
+
+struct OverviewState {
+  std::string org_name;        // the partner, or the vendor's program name for vendor staff
+  std::string tier;
+  int32_t revenue_share_bp = 0;
+  std::string currency = "EUR";
+  int32_t leads_submitted = 0;
+  int32_t leads_open = 0;
+  int32_t deals_in_progress = 0;
+  int64_t pipeline_minor = 0;
+  int64_t commission_expected_minor = 0;
+  int64_t commission_pending_minor = 0;
+  int64_t commission_earned_minor = 0;
+  std::vector<OverviewLead> recent_leads;  // newest first, at most kRecentLeads
+  std::vector<OverviewPartner> partners;   // the partner itself, or every partner for staff
+  friend bool operator==(const OverviewState&, const OverviewState&) = default;
+};
+
+inline constexpr size_t kRecentLeads = 6;
+
+// The commission inputs of `org` from its deals (deals in other currencies are left out).
+OverviewPartner overview_partner(const Organisation& org, const std::vector<Deal>& deals,
+                                 const std::string& currency);
+// The same for many organisations at once, in one pass over the deals (O(orgs + deals)), in
+// the order of `orgs`.
+std::vector<OverviewPartner> overview_partners(const std::vector<Organisation>& orgs,
+                                               const std::vector<Deal>& deals,
+                                               const std::string& currency);
+// Sets deals_in_progress, pipeline and the three commission figures from s.partners.
+void recompute_commission(OverviewState& s);
+
+Json to_json(const OverviewState& s);
+std::optional<OverviewState> overview_from_json(const Json& j);
+// Applies one event of the Overview room: lead.submitted, lead.stage_changed (a lead closing
+// leaves leads_open; closed is final, so every change starts from an open stage), deal.created,
+// deal.stage_changed and deal.payout_recorded. Unknown event types leave the state unchanged
+// and return false, so an older client survives a newer server.
+bool apply(OverviewState& s, std::string_view event_type, const Json& data);
+
+}  // namespace portal

@@ -1,0 +1,32 @@
+// One place that decides what an actor may read or do. The server enforces it; the client
+// uses the same answers only to hide what the server would refuse.
+#pragma once
+#include <vector>
+
+#include "portal/model/entities.h"
+#include "portal/model/room_kind.h"
+
+namespace portal {
+
+enum class Action { Read, Create, Update, Delete, Administer };
+
+struct Actor {
+  Id user_id;
+  Id org_id;
+  Role role = Role::PartnerUser;
+};
+
+// May this role use this room at all (before per-organisation checks)?
+bool may(Role role, RoomKind room, Action action);
+// The rooms a role sees in its navigation, in display order.
+std::vector<RoomKind> visible_rooms(Role role);
+// May the actor read data that belongs to organisation `owner_org`? Partners only their own;
+// vendor staff every partner's. `vendor_org` is the vendor's organisation id.
+bool may_read_org(const Actor& a, const Id& owner_org, const Id& vendor_org);
+// Is the actor vendor staff of the vendor organisation itself? A vendor role held by a user of a
+// partner organisation grants nothing beyond that partner.
+bool is_vendor_actor(const Actor& a, const Id& vendor_org);
+// May the actor submit a lead (on behalf of its own organisation)?
+bool may_submit_lead(const Actor& a);
+
+}  // namespace portal

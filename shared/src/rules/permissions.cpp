@@ -1,0 +1,43 @@
+#include "portal/rules/permissions.h"
+
+namespace portal {
+
+bool may(Role role, RoomKind room, Action action) {
+  if (role == Role::Kiosk) return action == Action::Read && room != RoomKind::Messages;
+  if (action == Action::Administer) return role == Role::VendorAdmin;
+  switch (room) {
+    case RoomKind::Program:
+      // The partner program is read-only to partners.
+      return action == Action::Read || is_vendor_staff(role);
+    case RoomKind::Brand:
+    case RoomKind::Resources:
+    case RoomKind::Custom:
+      // Vendor-published material: partners read it, vendor staff maintain it.
+      return action == Action::Read || is_vendor_staff(role);
+    default:
+      return true;
+  }
+}
+
+std::vector<RoomKind> visible_rooms(Role role) {
+  std::vector<RoomKind> rooms;
+  for (RoomKind k : kAllRooms) {
+    if (!may(role, k, Action::Read)) continue;
+    rooms.push_back(k);
+  }
+  return rooms;
+}
+
+bool may_read_org(const Actor& a, const Id& owner_org, const Id& vendor_org) {
+  return is_vendor_actor(a, vendor_org) || a.org_id == owner_org;
+}
+
+bool is_vendor_actor(const Actor& a, const Id& vendor_org) {
+  return is_vendor_staff(a.role) && a.org_id == vendor_org;
+}
+
+bool may_submit_lead(const Actor& a) {
+  return a.role == Role::PartnerAdmin || a.role == Role::PartnerUser;
+}
+
+}  // namespace portal
