@@ -1,0 +1,74 @@
+#include "app/client.h"
+
+namespace portal::server {
+
+void Client::send(SharedFrame frame) {
+  if (auto c = connection_.lock()) c->send(std::move(frame));
+}
+
+void Client::send(const ServerFrame& frame) {
+  send(std::make_shared<const std::string>(encode(frame)));
+}
+
+std::optional<Identity> Client::identity() const {
+  std::lock_guard lock(mutex_);
+  return identity_;
+}
+
+void Client::set_identity(std::optional<Identity> identity) {
+  std::lock_guard lock(mutex_);
+  identity_ = std::move(identity);
+}
+
+void Client::begin_subscription(const std::string& room_key) {
+  std::lock_guard lock(mutex_);
+  subscriptions_[room_key] = Subscription{};
+}
+
+void Client::finish_subscription(const std::string& room_key,
+                                 const std::vector<SharedFrame>& frames, int64_t seq) {
+  // Sending under the lock keeps these frames ahead of any bus message for the same room.
+  std::lock_guard lock(mutex_);
+  auto it = subscriptions_.find(room_key);
+  if (it == subscriptions_.end()) return;  // unsubscribed meanwhile
+  Subscription& sub = it->second;
+  for (const auto& f : frames) send(f);
+  sub.seq = seq;
+  for (const auto& m : sub.held) {
+    // Events already covered by the snapshot or replay were read from the log too: skip them.
+    if (m.seq > sub.seq) {
+      send(m.frame);
+      sub.seq = m.seq;
+    }
+  }
+  sub.held.clear();
+  sub.pending = false;
+}
+
+bool Client::end_subscription(const std::string& room_key) {
+  std::lock_guard lock(mutex_);
+  return subscriptions_.erase(room_key) > 0;
+}
+
+std::vector<std::string> Client::end_all_subscriptions() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> keys;
+  for (auto& [key, sub] : subscriptions_) keys.push_back(key);
+  subscriptions_.clear();
+  return keys;
+}
+
+void Client::on_bus_message(const BusMessage& message) {
+  std::lock_guard lock(mutex_);
+  auto it = subscriptions_.find(message.room_key);
+  if (it == subscriptions_.end()) return;
+  Subscription& sub = it->second;
+  if (sub.pending) {
+    sub.held.push_back(message);
+  } else if (message.seq > sub.seq) {
+    send(message.frame);
+    sub.seq = message.seq;
+  }
+}
+
+}  // namespace portal::server

@@ -1,0 +1,112 @@
+#include "app/options.h"
+
+#include <charconv>
+#include <string_view>
+
+namespace portal::server {
+namespace {
+
+bool parse_uint(std::string_view s, unsigned long max, unsigned long& out) {
+  if (s.empty()) return false;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size() && out <= max;
+}
+
+}  // namespace
+
+std::string usage(const char* program) {
+  return std::string("Usage: ") + program +
+         " [options]\n"
+         "\n"
+         "Serves the Partner Portal web app and its WebSocket API.\n"
+         "\n"
+         "Options:\n"
+         "  --host HOST          address to listen on (default 127.0.0.1)\n"
+         "  --port PORT          port to listen on; 0 picks a free one (default 8080)\n"
+         "  --data DIR           folder for portal.db, created if missing (default ./data)\n"
+         "  --public DIR         folder with index.html, app.js, app.wasm\n"
+         "                       (default ./build/wasm/public)\n"
+         "  --demo               seed the demo program when the database is new\n"
+         "  --demo-file FILE     demo data to seed (default: assets/demo/demo.json, found\n"
+         "                       next to the executable or in the source tree)\n"
+         "  --demo-partners N    seed a generated program of N partners (same seed, same\n"
+         "                       data) instead of the demo file, when the database is new\n"
+         "  --allow-origin URL   also accept WebSocket connections from this origin\n"
+         "                       (e.g. http://localhost:5173); may be repeated\n"
+         "  --threads N          I/O threads (default: one per core)\n"
+         "  --help               show this text\n";
+}
+
+ParsedOptions parse_options(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    std::string_view name = arg;
+    std::optional<std::string_view> inline_value;
+    if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+      name = arg.substr(0, eq);
+      inline_value = arg.substr(eq + 1);
+    }
+    auto value = [&]() -> std::optional<std::string> {
+      if (inline_value) return std::string(*inline_value);
+      if (i + 1 >= argc) return std::nullopt;
+      return std::string(argv[++i]);
+    };
+    auto missing = [&] { return ParsedOptions{std::nullopt, std::string(name) + " needs a value"}; };
+
+    if (name == "--help" || name == "-h") {
+      o.help = true;
+    } else if (name == "--demo") {
+      o.demo = true;
+    } else if (name == "--host") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      o.host = *v;
+    } else if (name == "--port") {
+      auto v = value();
+      if (!v) return missing();
+      unsigned long port = 0;
+      if (!parse_uint(*v, 65535, port)) {
+        return {std::nullopt, "--port must be a number from 0 to 65535, not \"" + *v + "\""};
+      }
+      o.port = static_cast<uint16_t>(port);
+    } else if (name == "--data") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      o.data_dir = *v;
+    } else if (name == "--public") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      o.public_dir = *v;
+    } else if (name == "--demo-file") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      o.demo_file = *v;
+    } else if (name == "--demo-partners") {
+      auto v = value();
+      if (!v) return missing();
+      unsigned long n = 0;
+      if (!parse_uint(*v, 1'000'000, n) || n == 0) {
+        return {std::nullopt, "--demo-partners must be a number from 1 to 1000000"};
+      }
+      o.demo_partners = static_cast<int32_t>(n);
+    } else if (name == "--allow-origin") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      o.allow_origins.push_back(*v);
+    } else if (name == "--threads") {
+      auto v = value();
+      if (!v) return missing();
+      unsigned long n = 0;
+      if (!parse_uint(*v, 256, n) || n == 0) {
+        return {std::nullopt, "--threads must be a number from 1 to 256"};
+      }
+      o.threads = static_cast<unsigned>(n);
+    } else {
+      return {std::nullopt, "unknown option \"" + std::string(arg) + "\""};
+    }
+  }
+  return {o, {}};
+}
+
+}  // namespace portal::server

@@ -1,0 +1,31 @@
+// The command line of portal-server.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace portal::server {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;                     // 0 = let the system pick a free port
+  std::string data_dir = "./data";          // holds portal.db
+  std::string public_dir = "./build/wasm/public";
+  bool demo = false;                        // seed the demo program into a new database
+  std::string demo_file;                    // empty = look in the usual places
+  int32_t demo_partners = 0;                // > 0: seed a generated program of N partners
+  std::vector<std::string> allow_origins;   // extra WebSocket origins to accept
+  unsigned threads = 0;                     // I/O threads; 0 = one per core
+  bool help = false;
+};
+
+struct ParsedOptions {
+  std::optional<Options> options;
+  std::string error;  // set when options is empty
+};
+
+ParsedOptions parse_options(int argc, char** argv);
+std::string usage(const char* program);
+
+}  // namespace portal::server

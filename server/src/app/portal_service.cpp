@@ -1,0 +1,187 @@
+#include "app/portal_service.h"
+
+#include <cstdio>
+
+#include "app/clock.h"
+#include "auth/tokens.h"
+#include "portal/rules/validation.h"
+
+namespace portal::server {
+namespace {
+
+constexpr UnixTime kSessionLifetime = 7 * 24 * 3600;
+
+template <class... Ts>
+struct overloaded : Ts... {
+  using Ts::operator()...;
+};
+
+std::vector<std::string> room_names(Role role) {
+  std::vector<std::string> names;
+  for (RoomKind r : visible_rooms(role)) names.emplace_back(to_string(r));
+  return names;
+}
+
+const char* kReloadMessage =
+    "This version of the app is out of date. Reload the page to get the current one.";
+
+}  // namespace
+
+ServerFrame error_frame(ErrorCode code, std::string message, std::optional<std::string> id,
+                        std::vector<FieldError> fields) {
+  return ErrorFrame{std::move(id), Error{code, std::move(message), std::move(fields)}};
+}
+
+void PortalService::refuse(Client& client, ErrorCode code, std::string message) {
+  client.send(error_frame(code, std::move(message)));
+}
+
+void PortalService::handle_text(Client& client, std::string_view text) {
+  if (text.size() > kMaxFrameBytes) {
+    return refuse(client, ErrorCode::TooLarge,
+                  "That message is too large (the limit is " +
+                      std::to_string(kMaxFrameBytes / 1024) + " KiB).");
+  }
+  auto decoded = decode_client_frame(text);
+  if (auto* error = std::get_if<Error>(&decoded)) {
+    client.send(ErrorFrame{std::nullopt, std::move(*error)});
+    return;
+  }
+  const ClientFrame& frame = std::get<ClientFrame>(decoded);
+  try {
+    dispatch(client, frame);
+  } catch (const std::exception& e) {
+    // A storage failure ends this frame's work, not the connection or the server.
+    std::fprintf(stderr, "portal-server: frame failed: %s\n", e.what());
+    const auto* cmd = std::get_if<CommandFrame>(&frame);
+    client.send(error_frame(ErrorCode::Internal,
+                            "Something went wrong on the server. Please try again.",
+                            cmd ? std::optional<std::string>(cmd->id) : std::nullopt));
+  }
+}
+
+void PortalService::dispatch(Client& client, const ClientFrame& frame) {
+  // Log-in, resume and ping are the only frames a connection may send before it has a user.
+  if (auto* f = std::get_if<LoginFrame>(&frame)) return on_login(client, *f);
+  if (auto* f = std::get_if<ResumeFrame>(&frame)) return on_resume(client, *f);
+  if (auto* f = std::get_if<PingFrame>(&frame)) return on_ping(client, *f);
+
+  const std::optional<Identity> who = client.identity();
+  if (!who) {
+    const auto* cmd = std::get_if<CommandFrame>(&frame);
+    client.send(error_frame(ErrorCode::Unauthenticated, "Please log in first.",
+                            cmd ? std::optional<std::string>(cmd->id) : std::nullopt));
+    return;
+  }
+  std::visit(overloaded{
+                 [&](const LogoutFrame&) { on_logout(client, *who); },
+                 [&](const SubscribeFrame& f) { on_subscribe(client, *who, f); },
+                 [&](const UnsubscribeFrame& f) { on_unsubscribe(client, *who, f); },
+                 [&](const CommandFrame& f) { on_command(client, *who, f); },
+                 [](const auto&) {},
+             },
+             frame);
+}
+
+void PortalService::on_ping(Client& client, const PingFrame& f) { client.send(PongFrame{f.n}); }
+
+void PortalService::on_login(Client& client, const LoginFrame& f) {
+  if (f.version != kProtocolVersion) {
+    return refuse(client, ErrorCode::VersionMismatch, kReloadMessage);
+  }
+  auto fields = validate_login(f.email, f.password);
+  if (!fields.empty()) {
+    client.send(error_frame(ErrorCode::Validation, "Please check the highlighted fields.",
+                            std::nullopt, std::move(fields)));
+    return;
+  }
+  if (throttle_.blocked(f.email)) {
+    return refuse(client, ErrorCode::RateLimited,
+                  "Too many failed log-ins for this e-mail. Please wait a few minutes and try "
+                  "again.");
+  }
+  // The verification blocks this worker thread for ~0.1 s; the hasher lets only a few run at
+  // once, so log-in bursts queue up rather than exhaust memory.
+  std::optional<UserRecord> record = store_.find_user_by_email(f.email);
+  bool ok = false;
+  if (record) {
+    ok = hasher_.verify(record->password_hash, f.password);
+  } else {
+    hasher_.verify_dummy(f.password);
+  }
+  if (!ok) {
+    throttle_.record_failure(f.email);
+    return refuse(client, ErrorCode::BadCredentials, "E-mail or password is not right.");
+  }
+  throttle_.record_success(f.email);
+
+  std::optional<Organisation> org = store_.find_org(record->user.org_id);
+  if (!org) return refuse(client, ErrorCode::Internal, "Your organisation could not be found.");
+  const std::string token = new_session_token();
+  const std::string token_hash = hash_token(token);
+  const UnixTime expires_at = unix_now() + kSessionLifetime;
+  store_.create_session(token_hash, record->user.id, expires_at);
+  welcome(client, Identity{record->user, *org, token_hash}, token, expires_at);
+}
+
+void PortalService::on_resume(Client& client, const ResumeFrame& f) {
+  if (f.version != kProtocolVersion) {
+    return refuse(client, ErrorCode::VersionMismatch, kReloadMessage);
+  }
+  const char* expired = "Your session has ended. Please log in again.";
+  if (f.token.empty() || f.token.size() > 256) {
+    return refuse(client, ErrorCode::SessionExpired, expired);
+  }
+  const std::string token_hash = hash_token(f.token);
+  const UnixTime now = unix_now();
+  const UnixTime expires_at = now + kSessionLifetime;
+  std::optional<Id> user_id = store_.refresh_session(token_hash, now, expires_at);
+  std::optional<User> user = user_id ? store_.find_user(*user_id) : std::nullopt;
+  std::optional<Organisation> org = user ? store_.find_org(user->org_id) : std::nullopt;
+  if (!org) return refuse(client, ErrorCode::SessionExpired, expired);
+  welcome(client, Identity{*user, *org, token_hash}, f.token, expires_at);
+}
+
+void PortalService::welcome(Client& client, Identity identity, const std::string& token,
+                            UnixTime expires_at) {
+  // A new identity on a connection starts from no rooms: the old user's rooms must not leak.
+  drop_subscriptions(client);
+  WelcomeFrame w;
+  w.token = token;
+  w.expires_at = expires_at;
+  w.user = identity.user;
+  w.org = identity.org;
+  w.rooms = room_names(identity.user.role);
+  client.set_identity(std::move(identity));
+  client.send(w);
+}
+
+void PortalService::on_logout(Client& client, const Identity& who) {
+  store_.delete_session(who.token_hash);
+  drop_subscriptions(client);
+  client.set_identity(std::nullopt);
+  client.send(ByeFrame{"logged_out"});
+}
+
+void PortalService::on_command(Client& client, const Identity& who, const CommandFrame& f) {
+  if (f.id.empty() || f.id.size() > kMaxCommandIdBytes) {
+    client.send(error_frame(ErrorCode::BadFrame,
+                            "A command needs an id of 1 to " +
+                                std::to_string(kMaxCommandIdBytes) + " characters."));
+    return;
+  }
+  if (f.type == kCmdLeadSubmit) return on_lead_submit(client, who, f);
+  if (f.type.starts_with("lead.") || f.type.starts_with("deal."))
+    return on_pipeline_command(client, who, f);
+  client.send(error_frame(ErrorCode::UnknownType,
+                          "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
+                          f.id));
+}
+
+void PortalService::on_disconnect(Client& client) { drop_subscriptions(client); }
+
+void PortalService::drop_subscriptions(Client& client) {
+  for (const std::string& key : client.end_all_subscriptions()) bus_.unsubscribe(key, &client);
+}
+
+}  // namespace portal::server

@@ -1,0 +1,65 @@
+// The protocol's application side: takes one decoded client frame at a time and answers it,
+// reading and writing through the Store and fanning events out through the Bus. It knows
+// nothing of sockets. Its calls block (SQLite, argon2), so the network layer runs them on a
+// worker pool rather than on the I/O threads.
+#pragma once
+#include <mutex>
+#include <string_view>
+
+#include "app/client.h"
+#include "auth/login_throttle.h"
+#include "auth/passwords.h"
+#include "bus/bus.h"
+#include "portal/protocol/frames.h"
+#include "store/store.h"
+
+namespace portal::server {
+
+class PortalService {
+ public:
+  PortalService(Store& store, Bus& bus, PasswordHasher& hasher, LoginThrottle& throttle)
+      : store_(store), bus_(bus), hasher_(hasher), throttle_(throttle) {}
+
+  // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
+  void handle_text(Client& client, std::string_view text);
+  // A frame the network layer refused before it got here (binary, over the size limit).
+  void refuse(Client& client, ErrorCode code, std::string message);
+  // The connection is gone: stop delivering room events to it.
+  void on_disconnect(Client& client);
+
+ private:
+  void dispatch(Client& client, const ClientFrame& frame);
+
+  void on_login(Client& client, const LoginFrame& f);
+  void on_resume(Client& client, const ResumeFrame& f);
+  void on_logout(Client& client, const Identity& who);
+  void on_ping(Client& client, const PingFrame& f);
+  void on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  void on_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
+  void on_command(Client& client, const Identity& who, const CommandFrame& f);
+  void on_lead_submit(Client& client, const Identity& who, const CommandFrame& f);
+  // lead.qualify/reject/set_stage/convert, deal.set_stage/add_note/record_payout
+  // (pipeline_commands.cpp).
+  void on_pipeline_command(Client& client, const Identity& who, const CommandFrame& f);
+  // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
+  void ack_and_publish(Client& client, const std::string& command_id,
+                       const CommandOutcome& outcome);
+
+  // Sends the welcome for a logged-in or resumed session and switches the client to it.
+  void welcome(Client& client, Identity identity, const std::string& token, UnixTime expires_at);
+  void drop_subscriptions(Client& client);
+
+  Store& store_;
+  Bus& bus_;
+  PasswordHasher& hasher_;
+  LoginThrottle& throttle_;
+  // Held from commit to publish so the events of one room reach the bus in sequence order.
+  std::mutex publish_mutex_;
+};
+
+// A typed error frame, optionally answering the command `id`.
+ServerFrame error_frame(ErrorCode code, std::string message,
+                        std::optional<std::string> id = std::nullopt,
+                        std::vector<FieldError> fields = {});
+
+}  // namespace portal::server

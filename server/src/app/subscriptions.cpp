@@ -1,0 +1,85 @@
+// Subscribe and unsubscribe: a room is sent as a snapshot, or as the events the client missed
+// when it says which sequence number it already holds and the log still has the rest.
+#include <algorithm>
+#include <memory>
+
+#include "app/overview_builder.h"
+#include "app/pipeline_builder.h"
+#include "app/portal_service.h"
+#include "app/room_keys.h"
+
+namespace portal::server {
+namespace {
+
+// More missed events than this and a fresh snapshot is cheaper than the replay.
+constexpr size_t kMaxReplay = 1000;
+
+SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
+
+}  // namespace
+
+void PortalService::on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f) {
+  const std::optional<RoomKind> room = room_from_string(f.room);
+  if (!room) {
+    client.send(error_frame(ErrorCode::NotFound,
+                            "There is no room called \"" + f.room.substr(0, 64) + "\"."));
+    return;
+  }
+  const Actor actor = who.actor();
+  const auto visible = visible_rooms(actor.role);
+  if (std::find(visible.begin(), visible.end(), *room) == visible.end()) {
+    client.send(error_frame(ErrorCode::Forbidden, "You do not have access to this room."));
+    return;
+  }
+  const std::string key = room_key(actor, *room);
+
+  // Follow the bus before reading the store: an event committed meanwhile is then either in
+  // what we read or held back by the client, never lost (duplicates are dropped by seq).
+  client.begin_subscription(key);
+  bus_.subscribe(key, client.weak_from_this());
+
+  std::vector<SharedFrame> frames;
+  if (f.after) {
+    if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
+      int64_t seq = *f.after;
+      for (const StoredEvent& e : *missed) {
+        frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
+        seq = e.seq;
+      }
+      client.finish_subscription(key, frames, seq);
+      return;
+    }
+  }
+
+  SnapshotFrame snapshot{f.room, 0, Json::object()};
+  if (*room == RoomKind::Overview) {
+    const bool program_wide = is_vendor_staff(actor.role);
+    const OverviewInputs in =
+        store_.overview_inputs(program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
+    snapshot.seq = in.seq;
+    snapshot.state = to_json(build_overview(in, who.org, program_wide));
+  } else if (*room == RoomKind::Leads || *room == RoomKind::Deals) {
+    const bool program_wide = is_vendor_staff(actor.role);
+    const PipelineInputs in = store_.pipeline_inputs(
+        program_wide ? std::nullopt : std::optional<Id>(actor.org_id), *room, key);
+    snapshot.seq = in.seq;
+    snapshot.state = *room == RoomKind::Leads ? to_json(build_leads(in)) : to_json(build_deals(in));
+  } else {
+    // FIXME: the other rooms get their state in later issues; until then an empty state with
+    // the room's real sequence number keeps the client's replica logic honest.
+    snapshot.seq = store_.room_seq(key);
+  }
+  frames.push_back(share(snapshot));
+  client.finish_subscription(key, frames, snapshot.seq);
+}
+
+void PortalService::on_unsubscribe(Client& client, const Identity& who,
+                                   const UnsubscribeFrame& f) {
+  const std::optional<RoomKind> room = room_from_string(f.room);
+  if (!room) return;
+  const std::string key = room_key(who.actor(), *room);
+  client.end_subscription(key);
+  bus_.unsubscribe(key, &client);
+}
+
+}  // namespace portal::server

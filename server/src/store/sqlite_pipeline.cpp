@@ -1,0 +1,203 @@
+// The Leads and Deals rooms' calls of SqliteStore: reading leads, deals and notes, and writing
+// what a pipeline command changes together with its events and command record. They run on the
+// writer connection under its mutex: a command's read-check-write and a snapshot's rows + seq
+// must each see one moment. (The reader pool is private to sqlite_store.cpp.)
+#include "store/sqlite.h"
+#include "store/sqlite_log.h"
+#include "store/sqlite_rows.h"
+#include "store/sqlite_store.h"
+
+namespace portal::server {
+namespace {
+
+using sqlite::Database;
+using sqlite::Query;
+using sqlite::Transaction;
+using sqlite::TransactionMode;
+
+// Rows seeded through the version-1 columns have 0 in the newer times; see schema_v2_pipeline.h.
+constexpr const char* kLeadRowColumns =
+    "id, org_id, company, contact, email, phone, notes, value_minor, currency, stage, "
+    "created_by, created_at, website, "
+    "CASE WHEN updated_at = 0 THEN created_at ELSE updated_at END, closed_at, deal_id FROM leads";
+
+LeadRecord read_lead_record(const Query& q) {
+  LeadRecord r;
+  Lead& l = r.lead;
+  l.id = q.column_text(0);
+  l.org_id = q.column_text(1);
+  l.draft.company = q.column_text(2);
+  l.draft.contact = q.column_text(3);
+  l.draft.email = q.column_text(4);
+  l.draft.phone = q.column_text(5);
+  l.draft.notes = q.column_text(6);
+  l.draft.value_minor = q.column_int(7);
+  l.draft.currency = q.column_text(8);
+  l.stage = lead_stage_from_string(q.column_text(9)).value_or(LeadStage::Submitted);
+  l.created_by = q.column_text(10);
+  l.created_at = q.column_int(11);
+  l.draft.website = q.column_text(12);
+  r.updated_at = q.column_int(13);
+  l.closed_at = q.column_int(14);
+  r.deal_id = q.column_text(15);
+  return r;
+}
+
+void write_lead(Database& db, const LeadRecord& r) {
+  db.query("UPDATE leads SET stage = ?, updated_at = ?, closed_at = ?, deal_id = ? WHERE id = ?")
+      .bind(1, to_string(r.lead.stage))
+      .bind(2, r.updated_at)
+      .bind(3, r.lead.closed_at)
+      .bind(4, r.deal_id)
+      .bind(5, r.lead.id)
+      .run();
+}
+
+void write_deal(Database& db, const Deal& d) {
+  db.query(
+        "INSERT INTO deals (id, org_id, name, customer, stage, value_minor, currency, "
+        "commission_paid, updated_at, notes, lead_id, won_at, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "stage = excluded.stage, value_minor = excluded.value_minor, "
+        "commission_paid = excluded.commission_paid, updated_at = excluded.updated_at, "
+        "notes = excluded.notes, won_at = excluded.won_at")
+      .bind(1, d.id)
+      .bind(2, d.org_id)
+      .bind(3, d.name)
+      .bind(4, d.customer)
+      .bind(5, to_string(d.stage))
+      .bind(6, d.value.minor)
+      .bind(7, d.value.currency)
+      .bind(8, int64_t{d.commission_paid ? 1 : 0})
+      .bind(9, d.updated_at)
+      .bind(10, d.notes)
+      .bind(11, d.lead_id)
+      .bind(12, d.won_at)
+      .bind(13, d.created_at)
+      .run();
+}
+
+void write_note(Database& db, const DealNoteRecord& n) {
+  db.query(
+        "INSERT INTO deal_notes (id, deal_id, author_id, author_name, body, created_at) "
+        "VALUES (?,?,?,?,?,?)")
+      .bind(1, n.note.id)
+      .bind(2, n.note.deal_id)
+      .bind(3, n.note.author_id)
+      .bind(4, n.author_name)
+      .bind(5, n.note.body)
+      .bind(6, n.note.created_at)
+      .run();
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> SqliteStore::command_result(const CommandKey& key) {
+  std::lock_guard lock(write_mutex_);
+  return sqlite::recorded_result(*writer_, key);
+}
+
+std::optional<LeadRecord> SqliteStore::find_lead(const Id& id) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(std::string("SELECT ") + kLeadRowColumns + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_lead_record(q);
+}
+
+std::optional<Deal> SqliteStore::find_deal(const Id& id) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(std::string("SELECT ") + sqlite::kDealColumns + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return sqlite::read_deal(q);
+}
+
+std::vector<ExistingRegistration> SqliteStore::lead_registrations() {
+  std::lock_guard lock(write_mutex_);
+  std::vector<ExistingRegistration> out;
+  Query q = writer_->query(std::string("SELECT ") + kLeadRowColumns);
+  while (q.step()) {
+    const LeadRecord r = read_lead_record(q);
+    ExistingRegistration e;
+    e.id = r.lead.id;
+    e.org_id = r.lead.org_id;
+    e.company = r.lead.draft.company;
+    e.email = r.lead.draft.email;
+    e.website = r.lead.draft.website;
+    e.stage = r.lead.stage;
+    e.registered_at = r.lead.created_at;
+    if (r.lead.closed_at != 0) e.closed_at = r.lead.closed_at;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+PipelineInputs SqliteStore::pipeline_inputs(const std::optional<Id>& org, RoomKind room,
+                                            const std::string& room_key) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(*writer_, TransactionMode::Deferred);
+  PipelineInputs in;
+  const std::string org_filter =
+      org ? " WHERE org_id = ?"
+          : " WHERE org_id IN (SELECT id FROM organisations WHERE kind = 'partner')";
+  {
+    Query q = writer_->query(
+        std::string("SELECT ") + sqlite::kOrgColumns +
+        std::string(org ? " WHERE id = ?" : " WHERE kind = 'partner' ORDER BY name"));
+    if (org) q.bind(1, *org);
+    while (q.step()) in.orgs.push_back(sqlite::read_org(q));
+  }
+  if (room == RoomKind::Leads) {
+    Query q = writer_->query(std::string("SELECT ") + kLeadRowColumns + org_filter +
+                             " ORDER BY created_at DESC, rowid DESC");
+    if (org) q.bind(1, *org);
+    while (q.step()) in.leads.push_back(read_lead_record(q));
+  }
+  if (room == RoomKind::Deals) {
+    {
+      Query q = writer_->query(std::string("SELECT ") + sqlite::kDealColumns + org_filter +
+                               " ORDER BY updated_at DESC, rowid DESC");
+      if (org) q.bind(1, *org);
+      while (q.step()) in.deals.push_back(sqlite::read_deal(q));
+    }
+    Query q = writer_->query(
+        "SELECT n.id, n.deal_id, n.author_id, n.author_name, n.body, n.created_at "
+        "FROM deal_notes n JOIN deals d ON d.id = n.deal_id" +
+        std::string(org ? " WHERE d.org_id = ?" : "") + " ORDER BY n.created_at, n.rowid");
+    if (org) q.bind(1, *org);
+    while (q.step()) {
+      DealNoteRecord n;
+      n.note = DealNote{q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(4),
+                        q.column_int(5)};
+      n.author_name = q.column_text(3);
+      in.notes.push_back(std::move(n));
+    }
+  }
+  in.seq = sqlite::latest_seq(*writer_, room_key);
+  return in;
+}
+
+CommandOutcome SqliteStore::apply_pipeline_change(const CommandKey& key,
+                                                  const PipelineChange& change,
+                                                  const std::vector<NewEvent>& events,
+                                                  const nlohmann::json& result, UnixTime now) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(*writer_, TransactionMode::Immediate);
+  CommandOutcome out;
+  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
+    out.result = std::move(*recorded);
+    out.replayed = true;
+    return out;
+  }
+  if (change.deal) write_deal(*writer_, *change.deal);
+  if (change.lead) write_lead(*writer_, *change.lead);
+  if (change.note) write_note(*writer_, *change.note);
+  out.events = sqlite::append_events(*writer_, events, now);
+  sqlite::record_command(*writer_, key, result, now);
+  tx.commit();
+  out.result = result;
+  return out;
+}
+
+}  // namespace portal::server

@@ -1,0 +1,404 @@
+#include "store/sqlite_store.h"
+
+#include <chrono>
+
+#include "store/migrations.h"
+#include "store/sqlite.h"
+#include "store/sqlite_log.h"
+#include "store/sqlite_rows.h"
+
+namespace portal::server {
+namespace {
+
+using sqlite::Database;
+using sqlite::latest_seq;
+using sqlite::Query;
+using sqlite::kOrgColumns;
+using sqlite::read_org;
+using sqlite::kDealColumns;
+using sqlite::read_deal;
+using sqlite::Transaction;
+using sqlite::TransactionMode;
+
+UnixTime unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Settings every connection needs. synchronous=FULL (not NORMAL) because the protocol promises
+// that an acknowledged command is durable: with NORMAL a WAL commit can be lost on power failure
+// after the client already saw its ack. FULL costs one fsync per commit, fine at this scale.
+void configure(Database& db) {
+  db.exec(
+      "PRAGMA foreign_keys = ON;"
+      "PRAGMA busy_timeout = 5000;"
+      "PRAGMA synchronous = FULL;");
+}
+
+User read_user(const Query& q) {
+  User u;
+  u.id = q.column_text(0);
+  u.org_id = q.column_text(1);
+  u.email = q.column_text(2);
+  u.name = q.column_text(3);
+  u.role = role_from_string(q.column_text(4)).value_or(Role::PartnerUser);
+  return u;
+}
+constexpr const char* kUserColumns = "id, org_id, email, name, role, password_hash FROM users";
+
+Lead read_lead(const Query& q) {
+  Lead l;
+  l.id = q.column_text(0);
+  l.org_id = q.column_text(1);
+  l.draft.company = q.column_text(2);
+  l.draft.contact = q.column_text(3);
+  l.draft.email = q.column_text(4);
+  l.draft.phone = q.column_text(5);
+  l.draft.notes = q.column_text(6);
+  l.draft.value_minor = q.column_int(7);
+  l.draft.currency = q.column_text(8);
+  l.stage = lead_stage_from_string(q.column_text(9)).value_or(LeadStage::Submitted);
+  l.created_by = q.column_text(10);
+  l.created_at = q.column_int(11);
+  return l;
+}
+constexpr const char* kLeadColumns =
+    "id, org_id, company, contact, email, phone, notes, value_minor, currency, stage, "
+    "created_by, created_at FROM leads";
+
+
+void insert_lead(Database& db, const Lead& l) {
+  db.query(
+        "INSERT INTO leads (id, org_id, company, contact, email, phone, notes, value_minor, "
+        "currency, stage, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, l.id)
+      .bind(2, l.org_id)
+      .bind(3, l.draft.company)
+      .bind(4, l.draft.contact)
+      .bind(5, l.draft.email)
+      .bind(6, l.draft.phone)
+      .bind(7, l.draft.notes)
+      .bind(8, l.draft.value_minor)
+      .bind(9, l.draft.currency)
+      .bind(10, to_string(l.stage))
+      .bind(11, l.created_by)
+      .bind(12, l.created_at)
+      .run();
+}
+
+// Brings the schema to the latest version, one transaction per migration so a failure leaves
+// the database at the last good version.
+std::string migrate(Database& db) {
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      "  version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  const int64_t current = db.scalar_int("PRAGMA user_version");
+  if (current > latest_schema_version()) {
+    return "the database has schema version " + std::to_string(current) +
+           " but this server only knows up to version " + std::to_string(latest_schema_version()) +
+           "; it was written by a newer Partner Portal server. Run that version (or restore a "
+           "backup) instead.";
+  }
+  for (const Migration& m : migrations()) {
+    if (m.version <= current) continue;
+    Transaction tx(db, TransactionMode::Immediate);
+    db.exec(m.sql);
+    db.query("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
+        .bind(1, static_cast<int64_t>(m.version))
+        .bind(2, unix_now())
+        .run();
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    tx.commit();
+  }
+  return {};
+}
+
+}  // namespace
+
+// Borrows a reader connection for one call and gives it back, waking a waiting caller.
+class SqliteStore::ReaderLease {
+ public:
+  explicit ReaderLease(SqliteStore& store) : store_(store) {
+    std::unique_lock lock(store_.readers_mutex_);
+    store_.reader_returned_.wait(lock, [&] { return !store_.idle_readers_.empty(); });
+    db_ = std::move(store_.idle_readers_.back());
+    store_.idle_readers_.pop_back();
+  }
+  ~ReaderLease() {
+    {
+      std::lock_guard lock(store_.readers_mutex_);
+      store_.idle_readers_.push_back(std::move(db_));
+    }
+    store_.reader_returned_.notify_one();
+  }
+  ReaderLease(const ReaderLease&) = delete;
+  ReaderLease& operator=(const ReaderLease&) = delete;
+  Database& db() { return *db_; }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<Database> db_;
+};
+
+SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int readers) {
+  OpenResult out;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    out.error = "cannot create the data folder " + dir.string() + ": " + ec.message();
+    return out;
+  }
+  const std::string path = (dir / "portal.db").string();
+  try {
+    std::unique_ptr<SqliteStore> store(new SqliteStore());
+    store->writer_ = std::make_unique<Database>(path);
+    store->writer_->exec("PRAGMA journal_mode = WAL");
+    configure(*store->writer_);
+    out.error = migrate(*store->writer_);
+    if (!out.error.empty()) return out;
+    for (int i = 0; i < readers; ++i) {
+      auto reader = std::make_unique<Database>(path);
+      configure(*reader);
+      store->idle_readers_.push_back(std::move(reader));
+    }
+    out.store = std::move(store);
+  } catch (const sqlite::Error& e) {
+    out.error = std::string("cannot open the database: ") + e.what();
+  }
+  return out;
+}
+
+SqliteStore::~SqliteStore() = default;
+
+std::optional<UserRecord> SqliteStore::find_user_by_email(const std::string& email) {
+  ReaderLease lease(*this);
+  // The e-mail column is COLLATE NOCASE, so this comparison ignores ASCII case.
+  Query q = lease.db().query(std::string("SELECT ") + kUserColumns + " WHERE email = ?");
+  q.bind(1, email);
+  if (!q.step()) return std::nullopt;
+  return UserRecord{read_user(q), q.column_text(5)};
+}
+
+std::optional<User> SqliteStore::find_user(const Id& id) {
+  ReaderLease lease(*this);
+  Query q = lease.db().query(std::string("SELECT ") + kUserColumns + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+std::optional<Organisation> SqliteStore::find_org(const Id& id) {
+  ReaderLease lease(*this);
+  Query q = lease.db().query(std::string("SELECT ") + kOrgColumns + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_org(q);
+}
+
+std::optional<Organisation> SqliteStore::vendor_org() {
+  ReaderLease lease(*this);
+  Query q = lease.db().query(std::string("SELECT ") + kOrgColumns +
+                             " WHERE kind = 'vendor' ORDER BY rowid LIMIT 1");
+  if (!q.step()) return std::nullopt;
+  return read_org(q);
+}
+
+void SqliteStore::create_session(const std::string& token_hash, const Id& user_id,
+                                 UnixTime expires_at) {
+  std::lock_guard lock(write_mutex_);
+  writer_->query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+      .bind(1, token_hash)
+      .bind(2, user_id)
+      .bind(3, expires_at)
+      .run();
+}
+
+std::optional<Id> SqliteStore::refresh_session(const std::string& token_hash, UnixTime now,
+                                               UnixTime new_expiry) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(*writer_, TransactionMode::Immediate);
+  std::optional<Id> user;
+  UnixTime expires_at = 0;
+  {
+    Query q = writer_->query("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?");
+    q.bind(1, token_hash);
+    if (q.step()) {
+      user = q.column_text(0);
+      expires_at = q.column_int(1);
+    }
+  }
+  if (!user) return std::nullopt;
+  if (expires_at <= now) {
+    writer_->query("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+    tx.commit();
+    return std::nullopt;
+  }
+  writer_->query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+      .bind(1, new_expiry)
+      .bind(2, token_hash)
+      .run();
+  tx.commit();
+  return user;
+}
+
+void SqliteStore::delete_session(const std::string& token_hash) {
+  std::lock_guard lock(write_mutex_);
+  writer_->query("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+}
+
+int64_t SqliteStore::room_seq(const std::string& room_key) {
+  ReaderLease lease(*this);
+  return latest_seq(lease.db(), room_key);
+}
+
+std::optional<std::vector<StoredEvent>> SqliteStore::events_after(const std::string& room_key,
+                                                                  int64_t after, size_t limit) {
+  ReaderLease lease(*this);
+  Database& db = lease.db();
+  Transaction tx(db, TransactionMode::Deferred);
+  // The log keeps every event today; the check still matters once old events are pruned:
+  // replay is only correct if the event right after `after` is still there.
+  int64_t first = 0;
+  int64_t last = 0;
+  {
+    Query q = db.query("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM events "
+                       "WHERE room = ?");
+    q.bind(1, room_key);
+    if (q.step()) {
+      first = q.column_int(0);
+      last = q.column_int(1);
+    }
+  }
+  if (after < 0 || after > last) return std::nullopt;
+  if (after < last && first > after + 1) return std::nullopt;
+  if (static_cast<size_t>(last - after) > limit) return std::nullopt;
+
+  std::vector<StoredEvent> events;
+  Query q = db.query(
+      "SELECT seq, type, data, at FROM events WHERE room = ? AND seq > ? ORDER BY seq");
+  q.bind(1, room_key).bind(2, after);
+  while (q.step()) {
+    StoredEvent e;
+    e.room_key = room_key;
+    e.seq = q.column_int(0);
+    e.type = q.column_text(1);
+    e.data = nlohmann::json::parse(q.column_text(2), nullptr, false);
+    e.at = q.column_int(3);
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+OverviewInputs SqliteStore::overview_inputs(const std::optional<Id>& org,
+                                            const std::string& room_key) {
+  ReaderLease lease(*this);
+  Database& db = lease.db();
+  // One read transaction so the figures and the sequence number describe the same moment.
+  Transaction tx(db, TransactionMode::Deferred);
+  OverviewInputs in;
+  const std::string org_filter = org ? " WHERE org_id = ?" : " WHERE org_id IN "
+                                                             "(SELECT id FROM organisations "
+                                                             "WHERE kind = 'partner')";
+  {
+    Query q = db.query(std::string("SELECT ") + kOrgColumns +
+                       (org ? " WHERE id = ?" : " WHERE kind = 'partner' ORDER BY name"));
+    if (org) q.bind(1, *org);
+    while (q.step()) in.orgs.push_back(read_org(q));
+  }
+  {
+    Query q = db.query(std::string("SELECT ") + kLeadColumns + org_filter +
+                       " ORDER BY created_at DESC, rowid DESC");
+    if (org) q.bind(1, *org);
+    while (q.step()) in.leads.push_back(read_lead(q));
+  }
+  {
+    Query q = db.query(std::string("SELECT ") + kDealColumns + org_filter);
+    if (org) q.bind(1, *org);
+    while (q.step()) in.deals.push_back(read_deal(q));
+  }
+  in.seq = latest_seq(db, room_key);
+  return in;
+}
+
+CommandOutcome SqliteStore::submit_lead(const CommandKey& key, const Lead& lead,
+                                        const std::vector<NewEvent>& events,
+                                        const nlohmann::json& result, UnixTime now) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(*writer_, TransactionMode::Immediate);
+  CommandOutcome out;
+  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
+    out.result = std::move(*recorded);
+    out.replayed = true;
+    return out;
+  }
+  insert_lead(*writer_, lead);
+  out.events = sqlite::append_events(*writer_, events, now);
+  sqlite::record_command(*writer_, key, result, now);
+  tx.commit();
+  out.result = result;
+  return out;
+}
+
+bool SqliteStore::empty() {
+  ReaderLease lease(*this);
+  return lease.db().scalar_int("SELECT COUNT(*) FROM organisations") == 0;
+}
+
+void SqliteStore::seed(const SeedData& data) {
+  std::lock_guard lock(write_mutex_);
+  Transaction tx(*writer_, TransactionMode::Immediate);
+  insert_seed_rows(data);
+  tx.commit();
+}
+
+void SqliteStore::insert_seed_rows(const SeedData& data) {
+  for (const Organisation& o : data.orgs) {
+    writer_
+        ->query(
+            "INSERT INTO organisations (id, name, kind, tier, revenue_share_bp, currency, "
+            "licences) VALUES (?,?,?,?,?,?,?)")
+        .bind(1, o.id)
+        .bind(2, o.name)
+        .bind(3, to_string(o.kind))
+        .bind(4, o.tier)
+        .bind(5, static_cast<int64_t>(o.revenue_share_bp))
+        .bind(6, o.currency)
+        .bind(7, static_cast<int64_t>(o.licences))
+        .run();
+  }
+  for (const SeedUser& su : data.users) {
+    const User& u = su.record.user;
+    writer_
+        ->query(
+            "INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) "
+            "VALUES (?,?,?,?,?,?,?)")
+        .bind(1, u.id)
+        .bind(2, u.org_id)
+        .bind(3, u.email)
+        .bind(4, u.name)
+        .bind(5, to_string(u.role))
+        .bind(6, su.record.password_hash)
+        .bind(7, su.created_at)
+        .run();
+  }
+  for (const Lead& l : data.leads) insert_lead(*writer_, l);
+  for (const Deal& d : data.deals) {
+    writer_
+        ->query(
+            "INSERT INTO deals (id, org_id, name, customer, stage, value_minor, currency, "
+            "commission_paid, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")
+        .bind(1, d.id)
+        .bind(2, d.org_id)
+        .bind(3, d.name)
+        .bind(4, d.customer)
+        .bind(5, to_string(d.stage))
+        .bind(6, d.value.minor)
+        .bind(7, d.value.currency)
+        .bind(8, static_cast<int64_t>(d.commission_paid ? 1 : 0))
+        .bind(9, d.updated_at)
+        .run();
+  }
+}
+
+}  // namespace portal::server

@@ -1,0 +1,91 @@
+// The embedded Store: one SQLite file (portal.db) in WAL mode. Writes go through a single
+// writer connection under a mutex; reads lease one of a few reader connections, which WAL lets
+// run alongside the writer.
+#pragma once
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace portal::server {
+
+namespace sqlite {
+class Database;
+}
+
+class SqliteStore final : public Store {
+ public:
+  struct OpenResult {
+    std::unique_ptr<SqliteStore> store;
+    std::string error;  // set when store is null: a sentence for the operator
+  };
+  // Opens or creates `<dir>/portal.db` and migrates it to the latest schema. Refuses a database
+  // written by a newer server (it cannot know what that schema means).
+  static OpenResult open(const std::filesystem::path& dir, int readers = 2);
+
+  ~SqliteStore() override;
+
+  std::optional<UserRecord> find_user_by_email(const std::string& email) override;
+  std::optional<User> find_user(const Id& id) override;
+  std::optional<Organisation> find_org(const Id& id) override;
+  std::optional<Organisation> vendor_org() override;
+
+  void create_session(const std::string& token_hash, const Id& user_id,
+                      UnixTime expires_at) override;
+  std::optional<Id> refresh_session(const std::string& token_hash, UnixTime now,
+                                    UnixTime new_expiry) override;
+  void delete_session(const std::string& token_hash) override;
+
+  int64_t room_seq(const std::string& room_key) override;
+  std::optional<std::vector<StoredEvent>> events_after(const std::string& room_key, int64_t after,
+                                                       size_t limit) override;
+  OverviewInputs overview_inputs(const std::optional<Id>& org,
+                                 const std::string& room_key) override;
+
+  CommandOutcome submit_lead(const CommandKey& key, const Lead& lead,
+                             const std::vector<NewEvent>& events, const nlohmann::json& result,
+                             UnixTime now) override;
+
+  // In sqlite_pipeline.cpp:
+  std::optional<nlohmann::json> command_result(const CommandKey& key) override;
+  std::optional<LeadRecord> find_lead(const Id& id) override;
+  std::optional<Deal> find_deal(const Id& id) override;
+  std::vector<ExistingRegistration> lead_registrations() override;
+  PipelineInputs pipeline_inputs(const std::optional<Id>& org, RoomKind room,
+                                 const std::string& room_key) override;
+  CommandOutcome apply_pipeline_change(const CommandKey& key, const PipelineChange& change,
+                                       const std::vector<NewEvent>& events,
+                                       const nlohmann::json& result, UnixTime now) override;
+
+  bool empty() override;
+  void seed(const SeedData& data) override;
+  // In sqlite_bulk.cpp:
+  void seed_batches(const std::function<const SeedData*()>& next_batch) override;
+
+  // In sqlite_admin.cpp:
+  std::vector<Organisation> list_orgs() override;
+  std::vector<SeedUser> list_users(const std::optional<Id>& org) override;
+  void add_org(const Organisation& org) override;
+  std::optional<std::string> add_user(const SeedUser& user) override;
+  bool set_password_hash(const std::string& email, const std::string& hash) override;
+
+ private:
+  class ReaderLease;
+
+  SqliteStore() = default;
+  // Inserts the rows of `data`; the caller holds write_mutex_ and an open transaction.
+  void insert_seed_rows(const SeedData& data);
+
+  std::mutex write_mutex_;
+  std::unique_ptr<sqlite::Database> writer_;
+
+  std::mutex readers_mutex_;
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<sqlite::Database>> idle_readers_;
+};
+
+}  // namespace portal::server

@@ -1,0 +1,149 @@
+// The narrow storage interface the application talks to. SQLite implements it today; a
+// PostgreSQL implementation would implement the same calls, which is why nothing here exposes
+// SQL, connections or transactions. Implementations are safe to call from any thread.
+// Expected outcomes (no such user, a replayed command) are return values; a storage failure
+// throws StoreError and ends the operation.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "portal/model/entities.h"
+#include "portal/model/room_kind.h"
+#include "store/pipeline_records.h"
+#include "store/store_error.h"
+
+namespace portal::server {
+
+// A user row together with what only the server may see.
+struct UserRecord {
+  User user;
+  std::string password_hash;
+};
+
+// One entry of a room's event log. Sequence numbers start at 1 per room and have no gaps.
+struct StoredEvent {
+  std::string room_key;  // "org:<id>/overview", "vendor/overview"
+  int64_t seq = 0;
+  std::string type;
+  nlohmann::json data;
+  UnixTime at = 0;
+};
+
+// An event a command wants appended; the store assigns its sequence number.
+struct NewEvent {
+  std::string room_key;
+  std::string type;
+  nlohmann::json data;
+};
+
+// Identifies a command for idempotency: the same user resending the same id gets the first
+// result back and nothing is applied twice.
+struct CommandKey {
+  Id user_id;
+  std::string command_id;
+};
+
+struct CommandOutcome {
+  nlohmann::json result;
+  std::vector<StoredEvent> events;  // empty when replayed
+  bool replayed = false;
+};
+
+// Everything the Overview room is built from, read in one consistent snapshot.
+struct OverviewInputs {
+  std::vector<Organisation> orgs;  // the partner itself, or every partner for vendor staff
+  std::vector<Lead> leads;
+  std::vector<Deal> deals;
+  int64_t seq = 0;  // the room's latest event sequence number
+};
+
+// Data a fresh database is seeded with (the demo).
+struct SeedUser {
+  UserRecord record;
+  UnixTime created_at = 0;
+};
+struct SeedData {
+  std::vector<Organisation> orgs;
+  std::vector<SeedUser> users;
+  std::vector<Lead> leads;
+  std::vector<Deal> deals;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // ---- organisations and users ----
+  virtual std::optional<UserRecord> find_user_by_email(const std::string& email) = 0;
+  virtual std::optional<User> find_user(const Id& id) = 0;
+  virtual std::optional<Organisation> find_org(const Id& id) = 0;
+  // The vendor's organisation (there is exactly one once seeded).
+  virtual std::optional<Organisation> vendor_org() = 0;
+
+  // ---- sessions (tokens are stored only as hashes) ----
+  virtual void create_session(const std::string& token_hash, const Id& user_id,
+                              UnixTime expires_at) = 0;
+  // Returns the user of a live session and moves its expiry to `new_expiry`; an unknown or
+  // expired session yields nothing (and an expired one is deleted).
+  virtual std::optional<Id> refresh_session(const std::string& token_hash, UnixTime now,
+                                            UnixTime new_expiry) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+
+  // ---- rooms ----
+  virtual int64_t room_seq(const std::string& room_key) = 0;
+  // Events with seq > after, in order; nothing when the log no longer holds all of them or
+  // there are more than `limit` (the caller then sends a snapshot instead).
+  virtual std::optional<std::vector<StoredEvent>> events_after(const std::string& room_key,
+                                                               int64_t after, size_t limit) = 0;
+  // `org` empty = program-wide (all partners).
+  virtual OverviewInputs overview_inputs(const std::optional<Id>& org,
+                                         const std::string& room_key) = 0;
+
+  // ---- commands ----
+  // In one transaction: unless `key` was seen before, inserts the lead, appends `events` and
+  // records `result` under `key`. A seen key returns the recorded result and changes nothing.
+  virtual CommandOutcome submit_lead(const CommandKey& key, const Lead& lead,
+                                     const std::vector<NewEvent>& events,
+                                     const nlohmann::json& result, UnixTime now) = 0;
+
+  // ---- the Leads and Deals rooms (sqlite_pipeline.cpp) ----
+  // The result recorded for a command already applied, if any.
+  virtual std::optional<nlohmann::json> command_result(const CommandKey& key) = 0;
+  virtual std::optional<LeadRecord> find_lead(const Id& id) = 0;
+  virtual std::optional<Deal> find_deal(const Id& id) = 0;
+  // Every lead of every organisation as a registration, for duplicate detection.
+  virtual std::vector<ExistingRegistration> lead_registrations() = 0;
+  // `org` empty = program-wide. `room` says which lists to fill (Leads or Deals).
+  virtual PipelineInputs pipeline_inputs(const std::optional<Id>& org, RoomKind room,
+                                         const std::string& room_key) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key`. A seen key returns the recorded result and changes nothing.
+  virtual CommandOutcome apply_pipeline_change(const CommandKey& key, const PipelineChange& change,
+                                               const std::vector<NewEvent>& events,
+                                               const nlohmann::json& result, UnixTime now) = 0;
+
+  // ---- set-up ----
+  virtual bool empty() = 0;  // no organisations yet
+  virtual void seed(const SeedData& data) = 0;
+  // Seeds a large program in one transaction, batch by batch: `next_batch` returns the next
+  // batch (valid until the following call) or nullptr when done. Nothing is kept on failure.
+  virtual void seed_batches(const std::function<const SeedData*()>& next_batch) = 0;
+
+  // ---- administration (portal-admin) ----
+  virtual std::vector<Organisation> list_orgs() = 0;           // by name
+  virtual std::vector<SeedUser> list_users(const std::optional<Id>& org) = 0;  // by e-mail
+  virtual void add_org(const Organisation& org) = 0;
+  // Adds a user unless the e-mail is taken or every licence of the user's organisation is in
+  // use (checked in the same transaction). Returns the refusal sentence, nothing when added.
+  virtual std::optional<std::string> add_user(const SeedUser& user) = 0;
+  // Replaces the password hash of the user with this e-mail and ends their sessions; false when
+  // there is no such user.
+  virtual bool set_password_hash(const std::string& email, const std::string& hash) = 0;
+};
+
+}  // namespace portal::server

@@ -1,0 +1,13 @@
+// The exception a storage failure throws (disk full, corrupt file, lost connection). It ends the
+// operation it happened in; the caller answers with an "internal" error and carries on.
+#pragma once
+#include <stdexcept>
+
+namespace portal::server {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace portal::server
