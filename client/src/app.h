@@ -1,0 +1,171 @@
+// The application: which screen is up, the session, the forms, and the glue between the
+// connection, the replica and the UI. One instance lives on the heap for the page's life.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "connection.h"
+#include "portal/model/room_kind.h"
+#include "portal/protocol/frames.h"
+#include "portal/rules/validation.h"
+#include "replica.h"
+
+namespace portal::client {
+
+enum class Screen { Connecting, Login, App };
+
+inline constexpr const char* kSessionEndedMessage = "Your session has ended. Please log in again.";
+enum class LinkStatus { Online, Reconnecting, Offline };
+
+struct LoginForm {
+  char email[kMaxEmail + 2] = {};
+  char password[kMaxPassword + 2] = {};
+  std::vector<FieldError> field_errors;  // from portal::validate_login or the server
+  std::string error;                     // shown in red above the fields
+  bool busy = false;                     // a log-in frame is out, no answer yet
+  bool focus_email = false;              // put the caret in "E-mail" on the next frame
+};
+
+struct LeadForm {
+  bool open = false;
+  bool request_open = false;   // OpenPopup on the next frame
+  bool request_close = false;  // CloseCurrentPopup on the next frame
+  bool focus_first = false;
+  char company[kMaxName + 2] = {};
+  char contact[kMaxName + 2] = {};
+  char email[kMaxEmail + 2] = {};
+  char phone[kMaxPhone + 2] = {};
+  char value[32] = {};
+  char notes[kMaxNotes + 2] = {};
+  std::vector<FieldError> errors;
+  std::string error;       // a refusal that belongs to no field (e.g. a duplicate lead)
+  std::string pending_id;  // the lead.submit command waiting for its ack
+  void reset();
+};
+
+// What the Leads and Deals rooms remember between frames.
+struct PipelineUi {
+  int lead_stage_filter = -1;  // -1 = every stage, else a LeadStage
+  std::string partner_filter;  // vendor staff: an organisation id, "" = every partner
+  std::string selected_lead;
+  std::string selected_deal;
+  bool deals_as_table = false;  // the board otherwise
+  int deals_sort_column = 0;
+  bool deals_sort_descending = false;
+  char note[kMaxNotes + 2] = {};
+  std::string note_pending;  // the deal.add_note command waiting for its ack
+};
+
+// In-app notifications for partners: a lead changed stage, a deal was won.
+struct Notification {
+  std::string text;
+  double at_ms = 0;
+};
+
+struct Toast {
+  std::string text;
+  bool is_error = false;
+  double until_ms = 0;
+};
+
+class App final : public Connection::Listener {
+ public:
+  App();
+  void start();
+
+  // [SECTION] Frame pacing
+  // Runs timers and reports whether a frame should be drawn now.
+  bool wants_frame(double now_ms);
+  // Draws one ImGui frame of the current screen (between NewFrame and Render).
+  void draw();
+  // Called after a frame was rendered.
+  void frame_done();
+  // Ask for `frames` more frames (input, a message, a resize...).
+  void mark_dirty(int frames = 3);
+  bool idle() const;
+  int64_t frames_rendered() const { return frames_rendered_; }
+  double now_ms() const { return now_ms_; }
+
+  // [SECTION] Actions (called by the UI)
+  void submit_login();
+  void logout();
+  void select_room(const std::string& room);
+  void open_lead_form();
+  void submit_lead();
+  void close_lead_form();
+  void show_toast(std::string text, bool is_error = false);
+  // Sends a Leads/Deals command (lead.qualify, deal.set_stage, ...) with its payload.
+  void pipeline_command(std::string_view type, Json payload);
+  // Sends the note typed in the deal panel for the selected deal.
+  void add_deal_note();
+
+  // [SECTION] State (read by the UI and the test hook)
+  Screen screen() const { return screen_; }
+  LinkStatus link_status() const;
+  int retry_seconds() const;
+  // What the UI says about the link while it is down ("" when online or still connecting):
+  // "Connection lost — reconnecting in N s…" once signed in, else "Cannot reach the server…".
+  std::string connection_notice() const;
+  bool connection_open() const { return conn_.is_open(); }
+  const std::optional<WelcomeFrame>& session() const { return session_; }
+  const std::string& room() const { return room_; }
+  const Replica& replica() const { return replica_; }
+  LoginForm& login_form() { return login_; }
+  const LoginForm& login_form() const { return login_; }
+  LeadForm& lead_form() { return lead_; }
+  const LeadForm& lead_form() const { return lead_; }
+  const Toast& toast() const { return toast_; }
+  PipelineUi& pipeline_ui() { return pipeline_; }
+  const std::vector<Notification>& notifications() const { return notifications_; }
+  bool is_vendor() const;
+  const std::string& last_toast() const { return last_toast_; }
+  std::string first_name() const;
+
+ private:
+  // [SECTION] Connection::Listener
+  void on_open() override;
+  void on_frame(ServerFrame frame) override;
+  void on_bad_frame(const Error& error) override;
+  void on_close() override;
+
+  void on_welcome(WelcomeFrame& w);
+  void on_error(const ErrorFrame& e);
+  void on_ack(const AckFrame& a);
+  void on_event(const EventFrame& e);
+  // The notification a partner gets for this event ("" for none), read before it is applied.
+  std::string notification_for(const EventFrame& e) const;
+  void end_session(std::string message);
+  void send_command(CommandFrame cmd);
+  std::string new_command_id();
+
+  Connection conn_;
+  Replica replica_;
+  Screen screen_ = Screen::Connecting;
+  std::optional<WelcomeFrame> session_;
+  std::string room_ = "overview";
+  LoginForm login_;
+  LeadForm lead_;
+  PipelineUi pipeline_;
+  std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
+  Toast toast_;
+  std::string last_toast_;
+  std::vector<CommandFrame> unacked_;   // resent after a reconnect; the server dedupes by id
+  std::vector<std::string> resyncing_;  // rooms with a gap, resubscribed, not yet caught up
+  bool awaiting_welcome_ = false;       // a login or resume is out
+  bool resuming_ = false;
+  int frames_pending_ = 0;
+  int64_t frames_rendered_ = 0;
+  double now_ms_ = 0;
+  double next_blink_ms_ = 0;
+  int shown_retry_seconds_ = -1;
+  uint64_t id_state_ = 0;
+};
+
+// Token persistence in localStorage ("pp.token").
+std::string load_token();
+void store_token(const std::string& token);
+void clear_token();
+
+}  // namespace portal::client

@@ -1,0 +1,93 @@
+#include "browser.h"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(void, pp_js_ws_url, (char* out, int size), {
+  var proto = location.protocol === "https:" ? "wss://" : "ws://";
+  stringToUTF8(proto + location.host + "/ws", out, size);
+});
+EM_JS(void, pp_js_local_get, (const char* key, char* out, int size), {
+  var v = null;
+  try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (e) {}
+  stringToUTF8(v === null ? "" : v, out, size);
+});
+EM_JS(void, pp_js_local_set, (const char* key, const char* value), {
+  try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(void, pp_js_local_remove, (const char* key), {
+  try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+EM_JS(void, pp_js_hash_room, (char* out, int size), {
+  var h = location.hash || "";
+  while (h.length && (h[0] === "#" || h[0] === "/")) h = h.substring(1);
+  stringToUTF8(h, out, size);
+});
+EM_JS(void, pp_js_set_hash_room, (const char* room), {
+  try { history.replaceState(null, "", "#/" + UTF8ToString(room)); } catch (e) {}
+});
+EM_JS(int, pp_js_online, (), { return navigator.onLine === false ? 0 : 1; });
+EM_JS(int, pp_js_random_u32, (), {
+  var a = new Uint32Array(1);
+  if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(a);
+  else a[0] = Math.floor(Math.random() * 4294967296);
+  return a[0] | 0;
+});
+EM_JS(double, pp_js_random_unit, (), { return Math.random(); });
+EM_JS(void, pp_js_write_clipboard, (const char* text), {
+  try { navigator.clipboard.writeText(UTF8ToString(text)); } catch (e) {}
+});
+EM_JS(void, pp_js_announce_ready, (), {
+  window.ppReady = true;
+  var l = document.getElementById("loading");
+  if (l) l.remove();
+});
+// clang-format on
+
+namespace portal::client::browser {
+
+std::string websocket_url() {
+  char buf[512] = {0};
+  pp_js_ws_url(buf, sizeof(buf));
+  return buf;
+}
+
+std::string local_get(const char* key) {
+  char buf[1024] = {0};
+  pp_js_local_get(key, buf, sizeof(buf));
+  return buf;
+}
+
+void local_set(const char* key, const std::string& value) {
+  pp_js_local_set(key, value.c_str());
+}
+void local_remove(const char* key) {
+  pp_js_local_remove(key);
+}
+
+std::string location_room() {
+  char buf[64] = {0};
+  pp_js_hash_room(buf, sizeof(buf));
+  return buf;
+}
+
+void set_location_room(const std::string& room) {
+  pp_js_set_hash_room(room.c_str());
+}
+bool online() {
+  return pp_js_online() != 0;
+}
+uint32_t random_u32() {
+  return uint32_t(pp_js_random_u32());
+}
+double random_unit() {
+  return pp_js_random_unit();
+}
+void write_clipboard(const char* text) {
+  pp_js_write_clipboard(text);
+}
+void announce_ready() {
+  pp_js_announce_ready();
+}
+
+}  // namespace portal::client::browser

@@ -1,0 +1,78 @@
+#include "replica.h"
+
+namespace portal::client {
+
+SubscribeFrame Replica::subscribe(const std::string& room) {
+  RoomReplica& r = rooms_[room];
+  SubscribeFrame f{room, std::nullopt};
+  if (r.has_snapshot) {
+    f.after = r.seq;
+  } else {
+    r.awaiting_snapshot = true;
+  }
+  return f;
+}
+
+std::vector<SubscribeFrame> Replica::resubscribe_all() {
+  std::vector<SubscribeFrame> out;
+  for (auto& [name, r] : rooms_) out.push_back(subscribe(name));
+  return out;
+}
+
+void Replica::on_snapshot(const SnapshotFrame& f) {
+  RoomReplica& r = rooms_[f.room];
+  // A snapshot older than what we hold (a reordered reply) would move us backwards.
+  if (r.has_snapshot && f.seq < r.seq) {
+    r.awaiting_snapshot = false;
+    return;
+  }
+  r.seq = f.seq;
+  r.raw = f.state;
+  r.has_snapshot = true;
+  r.awaiting_snapshot = false;
+  if (f.room == "overview") r.overview = overview_from_json(f.state);
+  if (f.room == "leads") r.leads = leads_from_json(f.state);
+  if (f.room == "deals") r.deals = deals_from_json(f.state);
+}
+
+Replica::EventResult Replica::on_event(const EventFrame& f) {
+  auto it = rooms_.find(f.room);
+  if (it == rooms_.end()) return EventResult::NotSubscribed;
+  RoomReplica& r = it->second;
+  if (!r.has_snapshot) return EventResult::Duplicate;  // the coming snapshot will include it
+  if (f.seq <= r.seq) return EventResult::Duplicate;
+  if (f.seq != r.seq + 1) return EventResult::Gap;
+  r.seq = f.seq;
+  if (r.overview) apply(*r.overview, f.type, f.data);
+  if (r.leads) apply(*r.leads, f.type, f.data);
+  if (r.deals) apply(*r.deals, f.type, f.data);
+  return EventResult::Applied;
+}
+
+const RoomReplica* Replica::room(const std::string& name) const {
+  auto it = rooms_.find(name);
+  return it == rooms_.end() ? nullptr : &it->second;
+}
+
+const OverviewState* Replica::overview() const {
+  const RoomReplica* r = room("overview");
+  return r && r->overview ? &*r->overview : nullptr;
+}
+
+const LeadsState* Replica::leads() const {
+  const RoomReplica* r = room("leads");
+  return r && r->leads ? &*r->leads : nullptr;
+}
+
+const DealsState* Replica::deals() const {
+  const RoomReplica* r = room("deals");
+  return r && r->deals ? &*r->deals : nullptr;
+}
+
+bool Replica::awaiting_any_snapshot() const {
+  for (const auto& [name, r] : rooms_)
+    if (r.awaiting_snapshot) return true;
+  return false;
+}
+
+}  // namespace portal::client

@@ -1,0 +1,53 @@
+// The local copy of every subscribed room: its last sequence number and its state. Events are
+// applied with the same portal::apply the server uses; an event at or below the held seq is a
+// duplicate and ignored, an event that skips a seq is a gap and asks for a resubscribe.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "portal/protocol/frames.h"
+#include "portal/rooms/deals.h"
+#include "portal/rooms/leads.h"
+#include "portal/rooms/overview.h"
+
+namespace portal::client {
+
+struct RoomReplica {
+  int64_t seq = 0;
+  bool has_snapshot = false;
+  bool awaiting_snapshot = false;  // subscribed without `after`: a snapshot must come
+  Json raw;                        // the last snapshot, for rooms without a typed view yet
+  std::optional<OverviewState> overview;
+  std::optional<LeadsState> leads;
+  std::optional<DealsState> deals;
+};
+
+class Replica {
+ public:
+  enum class EventResult { Applied, Duplicate, Gap, NotSubscribed };
+
+  // Marks the room subscribed and returns the SubscribeFrame to send (with `after` when a
+  // snapshot is already held, so the server replays only what we miss).
+  SubscribeFrame subscribe(const std::string& room);
+  // Frames to resubscribe every room after a reconnect.
+  std::vector<SubscribeFrame> resubscribe_all();
+  void on_snapshot(const SnapshotFrame& f);
+  EventResult on_event(const EventFrame& f);
+  // Forgets everything (log-out, another user).
+  void clear() { rooms_.clear(); }
+
+  const RoomReplica* room(const std::string& name) const;
+  const OverviewState* overview() const;
+  const LeadsState* leads() const;
+  const DealsState* deals() const;
+  const std::map<std::string, RoomReplica>& rooms() const { return rooms_; }
+  bool awaiting_any_snapshot() const;
+
+ private:
+  std::map<std::string, RoomReplica> rooms_;
+};
+
+}  // namespace portal::client

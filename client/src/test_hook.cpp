@@ -1,0 +1,197 @@
+// The exported C API the browser tests call through Module.ccall:
+//   pp_widget_rect(label) -> {"x","y","w","h"} in CSS px from the canvas' top-left, or ""
+//   pp_state(name)        -> JSON ("screen", "room", "connection", "login_error", "user",
+//                            "overview", "seq", "toast", "lead_form", "frames"); else "null"
+//   pp_idle()             -> 1 when nothing is pending (frames, acks, snapshots, handshake)
+// Returned strings stay valid until the next call of the same function.
+#include "test_hook.h"
+
+#include <emscripten.h>
+
+#include <cstdio>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "app.h"
+#include "portal/protocol/frames.h"
+#include "portal/rooms/deals.h"
+#include "portal/rooms/leads.h"
+#include "portal/rooms/overview.h"
+
+namespace portal::client::hook {
+namespace {
+
+struct Entry {
+  std::string_view label;
+  ImVec2 min;
+  ImVec2 max;
+};
+
+App* g_app = nullptr;
+// Two buffers swapped each frame; their capacity is kept, so a frame does not allocate.
+std::vector<Entry> g_building;
+std::vector<Entry> g_last;
+std::string g_pasted;
+// Storage of made-up labels, swapped with the rectangles. A deque never moves its strings, and
+// reused slots keep their capacity, so a steady frame does not allocate.
+std::deque<std::string> g_owned_building;
+std::deque<std::string> g_owned_last;
+size_t g_owned_used = 0;
+// The label of the widget being edited (an active text field), so tests type only once the
+// click has given it the keyboard.
+std::string g_focus_building;
+std::string g_focus_last;
+
+void note_focus(std::string_view label) {
+  if (ImGui::IsItemActive()) g_focus_building.assign(label);
+}
+
+}  // namespace
+
+void attach(App* app) {
+  g_app = app;
+}
+
+void record(std::string_view label) {
+  record_rect(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  note_focus(label);
+}
+
+void record_rect(std::string_view label, ImVec2 min, ImVec2 max) {
+  g_building.push_back(Entry{label, min, max});
+}
+
+void record_owned(std::string_view label) {
+  if (g_owned_used == g_owned_building.size()) g_owned_building.emplace_back();
+  std::string& slot = g_owned_building[g_owned_used++];
+  slot.assign(label);
+  record(slot);
+}
+
+void end_frame() {
+  g_last.swap(g_building);
+  g_building.clear();
+  g_owned_last.swap(g_owned_building);
+  g_owned_used = 0;
+  g_focus_last.swap(g_focus_building);
+  g_focus_building.clear();
+}
+
+const char* pasted_text() {
+  return g_pasted.c_str();
+}
+
+}  // namespace portal::client::hook
+
+namespace {
+
+using portal::client::App;
+using portal::client::LinkStatus;
+using portal::client::Screen;
+
+std::string state_json(const App& app, std::string_view name) {
+  using portal::Json;
+  if (name == "screen") {
+    switch (app.screen()) {
+      case Screen::Connecting:
+        return "\"connecting\"";
+      case Screen::Login:
+        return "\"login\"";
+      case Screen::App:
+        return "\"app\"";
+    }
+  }
+  if (name == "room") return Json(app.room()).dump();
+  if (name == "connection") {
+    switch (app.link_status()) {
+      case LinkStatus::Online:
+        return "\"online\"";
+      case LinkStatus::Reconnecting:
+        return "\"reconnecting\"";
+      case LinkStatus::Offline:
+        return "\"offline\"";
+    }
+  }
+  if (name == "focused") return Json(portal::client::hook::g_focus_last).dump();
+  if (name == "connection_notice") return Json(app.connection_notice()).dump();
+  if (name == "login_error") {
+    const auto& f = app.login_form();
+    if (!f.error.empty() || f.field_errors.empty()) return Json(f.error).dump();
+    return Json(f.field_errors.front().message).dump();
+  }
+  if (name == "user") return app.session() ? portal::to_json(app.session()->user).dump() : "null";
+  if (name == "org") return app.session() ? portal::to_json(app.session()->org).dump() : "null";
+  if (name == "rooms") return app.session() ? Json(app.session()->rooms).dump() : "null";
+  if (name == "overview") {
+    const portal::OverviewState* o = app.replica().overview();
+    return o ? portal::to_json(*o).dump() : "null";
+  }
+  if (name == "seq") {
+    Json j = Json::object();
+    for (const auto& [room, r] : app.replica().rooms()) j[room] = r.seq;
+    return j.dump();
+  }
+  if (name == "toast") return Json(app.last_toast()).dump();
+  if (name == "lead_form") {
+    const auto& f = app.lead_form();
+    Json errors = Json::array();
+    for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
+    return Json{{"open", f.open || f.request_open}, {"errors", errors}}.dump();
+  }
+  if (name == "frames") return std::to_string(app.frames_rendered());
+  if (name == "leads") {
+    const portal::LeadsState* l = app.replica().leads();
+    return l ? portal::to_json(*l).dump() : "null";
+  }
+  if (name == "deals") {
+    const portal::DealsState* d = app.replica().deals();
+    return d ? portal::to_json(*d).dump() : "null";
+  }
+  if (name == "notifications") {
+    Json out = Json::array();
+    for (const auto& n : app.notifications()) out.push_back(n.text);
+    return out.dump();
+  }
+  return "null";
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* pp_widget_rect(const char* label) {
+  static std::string out;
+  out.clear();
+  if (!label) return out.c_str();
+  std::string_view want(label);
+  for (const auto& e : portal::client::hook::g_last) {
+    if (e.label != want) continue;
+    char buf[160];
+    std::snprintf(buf, sizeof(buf), "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", e.min.x,
+                  e.min.y, e.max.x - e.min.x, e.max.y - e.min.y);
+    out = buf;
+    break;
+  }
+  return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pp_state(const char* name) {
+  static std::string out;
+  out = portal::client::hook::g_app && name ? state_json(*portal::client::hook::g_app, name)
+                                            : std::string("null");
+  return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int pp_idle() {
+  return portal::client::hook::g_app && portal::client::hook::g_app->idle() ? 1 : 0;
+}
+
+// Called by web/index.html's paste listener just before ImGui sees the Ctrl+V key.
+EMSCRIPTEN_KEEPALIVE void pp_paste(const char* text) {
+  portal::client::hook::g_pasted = text ? text : "";
+  if (portal::client::hook::g_app) portal::client::hook::g_app->mark_dirty();
+}
+
+}  // extern "C"

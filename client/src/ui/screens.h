@@ -1,0 +1,30 @@
+// One function per screen or room; each draws into the full-screen root window.
+#pragma once
+#include <string_view>
+
+namespace portal::client {
+class App;
+}
+
+namespace portal::client::ui {
+
+void connecting_screen(App& app);  // ui/connecting_screen.cpp
+void login_screen(App& app);       // ui/login_screen.cpp
+void shell(App& app);              // ui/shell.cpp: navigation, header, the current room
+void overview_room(App& app);      // ui/overview_room.cpp
+void leads_room(App& app);         // ui/leads_room.cpp
+void deals_room(App& app);         // ui/deals_room.cpp
+void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
+void lead_form(App& app);      // ui/lead_form.cpp: the "Submit a lead" modal
+void toast_overlay(App& app);  // ui/toast.cpp
+
+// The Font Awesome glyph and the label of a room by wire name.
+const char* room_icon(std::string_view room);
+std::string_view room_title(std::string_view room);
+// The logo mark: an indigo rounded square with a handshake, `size` CSS px.
+void logo_mark(float x, float y, float size);
+// True once per frame if something drew an animation (spinner) and wants the next frame.
+bool take_animation_request();
+void request_animation();
+
+}  // namespace portal::client::ui

@@ -1,0 +1,66 @@
+// The app's building blocks, drawn over Dear ImGui so nothing looks like ImGui's default:
+// cards, stat tiles, pills, buttons, labelled text fields, a spinner. Sizes in CSS pixels.
+#pragma once
+#include <string_view>
+
+#include "imgui.h"
+
+namespace portal::client::ui {
+
+// [SECTION] Text
+// The CSS pixel size `font` draws at (its atlas size is multiplied by the device pixel ratio).
+float font_px(ImFont* font);
+ImVec2 text_size(ImFont* font, std::string_view text);
+void text_at(ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
+// Text as an ImGui item at the cursor (advances the layout).
+void text(ImFont* font, ImU32 color, std::string_view text);
+
+// [SECTION] Cards
+// A white rounded card `width` wide whose height follows its content. The cursor starts
+// inside the padding. Cards nest up to four deep.
+void card_begin(float width, float min_height = 0.0f);
+void card_end();
+// Card title row (heading font) with an optional muted line under it.
+void card_title(std::string_view title, std::string_view subtitle = {});
+float card_inner_width();
+
+// [SECTION] Buttons
+enum class ButtonKind { Primary, Secondary, Ghost, Danger };
+// A button whose id and visible text are `label` (recorded for the test hook).
+// `icon` is an optional Font Awesome glyph drawn before the text; `busy` shows a spinner.
+bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0),
+            const char* icon = nullptr, bool busy = false, bool enabled = true);
+
+// [SECTION] Fields
+// A labelled single-line text field; the rectangle is recorded under `label`.
+// Returns true when Enter was pressed in it.
+bool text_field(const char* label, const char* id, char* buf, size_t buf_size, float width,
+                std::string_view error, ImGuiInputTextFlags flags = 0, const char* hint = nullptr,
+                bool focus = false);
+void multiline_field(const char* label, const char* id, char* buf, size_t buf_size, float width,
+                     float height, std::string_view error, const char* hint = nullptr);
+
+// [SECTION] Decorations
+void pill(ImVec2 pos, std::string_view text, ImU32 bg, ImU32 fg, ImVec2* size_out = nullptr);
+ImVec2 pill_size(std::string_view text);
+// A selectable filter chip at the cursor ("Demo  3"); returns true when clicked. `label` is its
+// id and test-hook label and must outlive the frame; `count` < 0 shows no count.
+bool chip(const char* label, std::string_view text, bool selected, int count = -1);
+void spinner(ImVec2 center, float radius, ImU32 color, float thickness = 2.0f);
+void icon_badge(ImVec2 center, float radius, const char* icon, ImU32 bg, ImU32 fg);
+// A banner with an icon (errors, notices), as an ImGui item `width` wide.
+void banner(std::string_view message, ImU32 bg, ImU32 border, ImU32 fg, float width);
+// A card-shaped soft drop shadow behind [min,max].
+void soft_shadow(ImDrawList* dl, ImVec2 min, ImVec2 max, float rounding, float strength = 1.0f);
+
+struct StatTile {
+  const char* label;
+  std::string_view value;
+  std::string_view caption;
+  const char* icon;
+  ImU32 icon_bg;
+  ImU32 icon_fg;
+};
+void stat_tile(const StatTile& tile, ImVec2 pos, ImVec2 size);
+
+}  // namespace portal::client::ui
