@@ -1,0 +1,159 @@
+// Test harness for the browser tests: starts the real portal-server on a free port with a
+// fresh SQLite file and the demo data, launches Debian's headless Chromium, and drives the
+// ImGui canvas through the app's test hook (widget rectangles, app state, idle flag).
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const SERVER = process.env.PORTAL_SERVER;
+const PUBLIC = process.env.PORTAL_PUBLIC;
+const ARTIFACTS = process.env.PORTAL_ARTIFACTS || path.join(__dirname, '..', 'artifacts');
+const PASSWORD = 'portal-demo-2026';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync'];
+
+function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+// A running portal-server process. start() resolves once it prints its listening line.
+class Server {
+  constructor({ dataDir, port } = {}) {
+    this.dataDir = dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+    this.port = port || 0;
+    this.proc = null;
+    this.output = '';
+  }
+
+  async start() {
+    if (!SERVER || !PUBLIC) throw new Error('PORTAL_SERVER and PORTAL_PUBLIC must be set (run via ctest)');
+    this.proc = spawn(SERVER, ['--host', '127.0.0.1', '--port', String(this.port), '--data',
+      this.dataDir, '--public', PUBLIC, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    this.exited = exited;
+    const listening = new Promise((resolve, reject) => {
+      const onData = (chunk) => {
+        this.output += chunk.toString();
+        const m = this.output.match(/listening on http:\/\/([^/\s]+):(\d+)\//);
+        if (m) { this.port = Number(m[2]); resolve(); }
+      };
+      this.proc.stdout.on('data', onData);
+      this.proc.stderr.on('data', (c) => { this.output += c.toString(); });
+      exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${this.output}`)));
+    });
+    await Promise.race([listening, sleep(30000).then(() => { throw new Error('server did not start in 30 s'); })]);
+    return this;
+  }
+
+  get url() { return `http://127.0.0.1:${this.port}/`; }
+
+  async stop(signal = 'SIGTERM') {
+    if (!this.proc || this.proc.exitCode !== null) return null;
+    this.proc.kill(signal);
+    return await this.exited;
+  }
+}
+
+async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// One browser tab running the portal, with helpers that act like a user on the canvas.
+class App {
+  constructor(page) { this.page = page; }
+
+  static async open(browser, url, { width = 1440, height = 900, scale = 1 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    const app = new App(page);
+    app.consoleErrors = [];
+    page.on('pageerror', (e) => app.consoleErrors.push(String(e)));
+    await page.goto(url);
+    await page.waitForFunction(() => window.ppReady === true, null, { timeout: 30000 });
+    return app;
+  }
+
+  async state(name) {
+    const text = await this.page.evaluate((n) => Module.ccall('pp_state', 'string', ['string'], [n]), name);
+    return JSON.parse(text);
+  }
+
+  async rect(label) {
+    const text = await this.page.evaluate((l) => Module.ccall('pp_widget_rect', 'string', ['string'], [l]), label);
+    return text ? JSON.parse(text) : null;
+  }
+
+  async idle() {
+    return (await this.page.evaluate(() => Module.ccall('pp_idle', 'number', [], []))) === 1;
+  }
+
+  // Polls until fn() returns a truthy value; fails with the last value seen.
+  async waitFor(fn, what, timeout = 15000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+      await sleep(50);
+    }
+    throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last && last.message ? last.message : last)}`);
+  }
+
+  async waitIdle(timeout = 15000) {
+    await this.waitFor(() => this.idle(), 'the app to be idle', timeout);
+  }
+
+  async waitState(name, predicate, what, timeout) {
+    return this.waitFor(async () => { const v = await this.state(name); return predicate(v) ? (v ?? true) : false; },
+      what || `state ${name}`, timeout);
+  }
+
+  // Clicks the middle of the widget drawn with this label (a real mouse event on the canvas).
+  async click(label) {
+    const r = await this.waitFor(() => this.rect(label), `widget "${label}" on screen`);
+    // Several tabs share one browser: only the tab in front gets keyboard focus.
+    await this.page.bringToFront();
+    const box = await this.page.locator('canvas').boundingBox();
+    await this.page.mouse.click(box.x + r.x + r.w / 2, box.y + r.y + r.h / 2);
+    // The app takes input frame by frame: let it draw the click's effect before going on.
+    await this.waitIdle().catch(() => {});
+  }
+
+  // Clicks a text field, waits until it holds the keyboard, replaces its text and waits until
+  // the app has taken every key (on a loaded machine frames come slowly).
+  async fill(label, text) {
+    await this.click(label);
+    await this.waitState('focused', (f) => f === label, `the "${label}" field to take the keyboard`);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text, { delay: 5 });
+    await this.waitIdle().catch(() => {});
+  }
+
+  async login(email, password = PASSWORD) {
+    await this.waitState('screen', (s) => s === 'login', 'the log-in screen');
+    await this.fill('E-mail', email);
+    await this.fill('Password', password);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async loginAndWaitForOverview(email, password = PASSWORD) {
+    await this.login(email, password);
+    await this.waitState('screen', (s) => s === 'app', 'the app shell');
+    return this.waitState('overview', (o) => o && typeof o.leads_submitted === 'number', 'the Overview snapshot');
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await this.waitIdle().catch(() => {});
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close() { await this.page.context().close(); }
+}
+
+module.exports = { Server, App, launchBrowser, sleep, PASSWORD, ARTIFACTS };
