@@ -6,8 +6,15 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 jobs=${PORTAL_JOBS:-$(nproc)}
 export NODE_PATH=/usr/share/nodejs   # emcc needs Debian's acorn (see toolchains/emscripten.cmake)
 
+# ccache, when a developer has it, makes rebuilds in several worktrees cheap; CI does without.
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$top")}
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
+
 echo "[build] native (server, portal_core, tests) -> build/native"
-cmake -S "$top" -B "$top/build/native" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+cmake -S "$top" -B "$top/build/native" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \
   -DPORTAL_WASM_PUBLIC="$top/build/wasm/public" >/dev/null
 cmake --build "$top/build/native" -j "$jobs"
 
