@@ -92,7 +92,9 @@ bool App::wants_frame(double now_ms) {
     }
   }
   // Animations: the spinner while busy, the modal's backdrop fading in.
-  if (login_.busy || !lead_.pending_id.empty()) mark_dirty(1);
+  if (login_.busy || !lead_.pending_id.empty() || !account_form_.pending_id.empty() ||
+      !accounts_.pending_tasks.empty())
+    mark_dirty(1);
   if (GImGui && GImGui->DimBgRatio > 0.0f && GImGui->DimBgRatio < 1.0f) mark_dirty(1);
   return frames_pending_ > 0;
 }
@@ -190,6 +192,7 @@ void App::logout() {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  reset_accounts();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -200,7 +203,8 @@ void App::select_room(const std::string& room) {
   if (room == room_) return;
   room_ = room;
   // Rooms with a view subscribe when first opened; the Overview is subscribed on welcome.
-  if (room == "overview" && !replica_.room(room)) conn_.send(replica_.subscribe(room));
+  if ((room == "overview" || room == "accounts") && !replica_.room(room))
+    conn_.send(replica_.subscribe(room));
   browser::set_location_room(room);
   mark_dirty();
 }
@@ -386,6 +390,8 @@ void App::on_welcome(WelcomeFrame& w) {
   // Leads and Deals are followed from the start: their events drive the notifications.
   for (const char* room : {"leads", "deals"})
     if (visible(room) && !replica_.room(room)) conn_.send(replica_.subscribe(room));
+  // Accounts (up to 10,000 rows) loads when its room is first shown.
+  if (room_ == "accounts" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
   // Commands nobody acknowledged yet go out again with the same id: applied once.
   for (const CommandFrame& c : unacked_) conn_.send(c);
 }
@@ -398,6 +404,7 @@ void App::end_session(std::string message) {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  reset_accounts();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -412,7 +419,9 @@ void App::on_error(const ErrorFrame& e) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
-    if (*e.id == lead_.pending_id) {
+    if (on_account_answer(*e.id, &err)) {
+      // Shown in the Add account form, or as a toast for a task tick.
+    } else if (*e.id == lead_.pending_id) {
       lead_.pending_id.clear();
       if (err.code == ErrorCode::Validation && !err.fields.empty()) {
         lead_.errors = err.fields;
@@ -474,6 +483,7 @@ void App::on_error(const ErrorFrame& e) {
 
 void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
+  if (on_account_answer(a.id, nullptr)) return;
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';

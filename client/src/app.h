@@ -9,6 +9,7 @@
 #include "connection.h"
 #include "portal/model/room_kind.h"
 #include "portal/protocol/frames.h"
+#include "portal/model/task_status.h"
 #include "portal/rules/validation.h"
 #include "replica.h"
 
@@ -58,6 +59,48 @@ struct PipelineUi {
   std::string note_pending;  // the deal.add_note command waiting for its ack
 };
 
+// The "Add account" modal (ui/account_form.cpp).
+struct AccountForm {
+  bool open = false;
+  bool request_open = false;
+  bool request_close = false;
+  bool focus_first = false;
+  char name[kMaxName + 2] = {};
+  char website[256] = {};
+  char lifetime[32] = {};
+  char plan_name[kMaxName + 2] = {};
+  char plan_value[32] = {};
+  bool plan_cppo_eligible = true;
+  std::string org_id;  // vendor staff: the partner the account is for
+  std::vector<FieldError> errors;
+  std::string error;       // a refusal that belongs to no field
+  std::string pending_id;  // the account.add command waiting for its ack
+  void reset();
+};
+
+// What the Customer accounts room remembers between frames (ui/accounts_room.cpp).
+struct AccountsUi {
+  char search[128] = {};
+  bool open_tasks_only = false;
+  std::string partner_filter;  // vendor staff: an organisation id, "" = every partner
+  int sort_column = 2;         // savings opportunity
+  bool sort_descending = true;
+  std::string selected;        // account id
+  // Task ticks sent: the status asked for is shown until the room's event brings it (or, after
+  // the ack, for at most a moment when something else came instead).
+  struct PendingTask {
+    std::string task_id;
+    TaskStatus status = TaskStatus::Done;
+    std::string command_id;  // cleared by the ack
+    double acked_at_ms = 0;
+  };
+  std::vector<PendingTask> pending_tasks;
+  // The filtered, sorted row order and the inputs it was computed from (rebuilt only when
+  // they change, so a steady frame neither sorts nor allocates).
+  std::vector<int> rows;
+  uint64_t rows_key = 0;
+};
+
 // In-app notifications for partners: a lead changed stage, a deal was won.
 struct Notification {
   std::string text;
@@ -100,6 +143,15 @@ class App final : public Connection::Listener {
   void pipeline_command(std::string_view type, Json payload);
   // Sends the note typed in the deal panel for the selected deal.
   void add_deal_note();
+  // [SECTION] Customer accounts (accounts_actions.cpp)
+  void open_account_form();
+  void submit_account();
+  // Ticks (Done) or unticks (Open) an account task.
+  void set_account_task(const std::string& task_id, TaskStatus status);
+  // The status to show for a task: the one asked for while its command is out.
+  TaskStatus shown_task_status(const std::string& task_id, TaskStatus stored) const;
+  // Forgets answered ticks the room has caught up with (called by the room each frame).
+  void settle_account_tasks(const AccountsState& state);
 
   // [SECTION] State (read by the UI and the test hook)
   Screen screen() const { return screen_; }
@@ -118,6 +170,9 @@ class App final : public Connection::Listener {
   const LeadForm& lead_form() const { return lead_; }
   const Toast& toast() const { return toast_; }
   PipelineUi& pipeline_ui() { return pipeline_; }
+  AccountsUi& accounts_ui() { return accounts_; }
+  AccountForm& account_form() { return account_form_; }
+  const AccountForm& account_form() const { return account_form_; }
   const std::vector<Notification>& notifications() const { return notifications_; }
   bool is_vendor() const;
   const std::string& last_toast() const { return last_toast_; }
@@ -137,6 +192,9 @@ class App final : public Connection::Listener {
   // The notification a partner gets for this event ("" for none), read before it is applied.
   std::string notification_for(const EventFrame& e) const;
   void end_session(std::string message);
+  // The answer to an accounts command (error null for an ack); false when it is not one.
+  bool on_account_answer(const std::string& id, const Error* error);
+  void reset_accounts();
   void send_command(CommandFrame cmd);
   std::string new_command_id();
 
@@ -148,6 +206,8 @@ class App final : public Connection::Listener {
   LoginForm login_;
   LeadForm lead_;
   PipelineUi pipeline_;
+  AccountsUi accounts_;
+  AccountForm account_form_;
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
   Toast toast_;
   std::string last_toast_;

@@ -33,6 +33,12 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
   if (f.room == "overview") r.overview = overview_from_json(f.state);
   if (f.room == "leads") r.leads = leads_from_json(f.state);
   if (f.room == "deals") r.deals = deals_from_json(f.state);
+  if (f.room == "accounts") {
+    r.accounts = accounts_from_json(f.state);
+    // The typed state is all the Accounts view reads: a 10,000-row JSON copy is not kept.
+    r.raw = Json();
+  }
+  ++r.snapshots;
 }
 
 Replica::EventResult Replica::on_event(const EventFrame& f) {
@@ -46,6 +52,7 @@ Replica::EventResult Replica::on_event(const EventFrame& f) {
   if (r.overview) apply(*r.overview, f.type, f.data);
   if (r.leads) apply(*r.leads, f.type, f.data);
   if (r.deals) apply(*r.deals, f.type, f.data);
+  if (r.accounts) apply(*r.accounts, f.type, f.data);
   return EventResult::Applied;
 }
 
@@ -67,6 +74,11 @@ const LeadsState* Replica::leads() const {
 const DealsState* Replica::deals() const {
   const RoomReplica* r = room("deals");
   return r && r->deals ? &*r->deals : nullptr;
+}
+
+const AccountsState* Replica::accounts() const {
+  const RoomReplica* r = room("accounts");
+  return r && r->accounts ? &*r->accounts : nullptr;
 }
 
 bool Replica::awaiting_any_snapshot() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "portal/protocol/frames.h"
+#include "portal/rooms/accounts.h"
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
 #include "portal/rooms/overview.h"
@@ -23,6 +24,8 @@ struct RoomReplica {
   std::optional<OverviewState> overview;
   std::optional<LeadsState> leads;
   std::optional<DealsState> deals;
+  std::optional<AccountsState> accounts;
+  int64_t snapshots = 0;  // how many snapshots replaced the state (views cache on it)
 };
 
 class Replica {
@@ -43,6 +46,7 @@ class Replica {
   const OverviewState* overview() const;
   const LeadsState* leads() const;
   const DealsState* deals() const;
+  const AccountsState* accounts() const;
   const std::map<std::string, RoomReplica>& rooms() const { return rooms_; }
   bool awaiting_any_snapshot() const;
 

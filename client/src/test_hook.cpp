@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "portal/protocol/frames.h"
+#include "portal/rooms/accounts.h"
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
 #include "portal/rooms/overview.h"
@@ -148,6 +149,48 @@ std::string state_json(const App& app, std::string_view name) {
   if (name == "deals") {
     const portal::DealsState* d = app.replica().deals();
     return d ? portal::to_json(*d).dump() : "null";
+  }
+  if (name == "accounts") {
+    // The table as the user sees it: rows in display order (filters and sort applied), the
+    // totals, and the selection. Whole snapshots of 10,000 rows are not what tests compare.
+    const portal::AccountsState* a = app.replica().accounts();
+    if (!a) return "null";
+    auto& ui = const_cast<App&>(app).accounts_ui();
+    Json rows = Json::array();
+    for (int i : ui.rows) {
+      const portal::AccountRow& r = a->accounts[size_t(i)];
+      Json tasks = Json::array();
+      for (const auto& t : r.tasks)
+        tasks.push_back({{"id", t.id}, {"title", std::string(portal::display_title(t))},
+                         {"status", std::string(portal::to_string(t.status))}});
+      rows.push_back({{"id", r.account.id}, {"name", r.account.name}, {"partner", r.partner},
+                      {"savings_minor", r.metrics.savings_opportunity_minor},
+                      {"lifetime_minor", r.metrics.lifetime_revenue_minor},
+                      {"open_tasks", r.open_tasks}, {"tasks", tasks}});
+      if (rows.size() >= 200) break;
+    }
+    const auto& t = a->totals;
+    return Json{{"count", a->accounts.size()},
+                {"shown", ui.rows.size()},
+                {"rows", rows},
+                {"sort", {{"column", ui.sort_column}, {"descending", ui.sort_descending}}},
+                {"selected", ui.selected},
+                {"totals",
+                 {{"missing_cppos", t.missing_cppos},
+                  {"net_missed_revenue_minor", t.net_missed_revenue_minor},
+                  {"savings_opportunity_minor", t.savings_opportunity_minor},
+                  {"lifetime_revenue_minor", t.lifetime_revenue_minor},
+                  {"open_tasks", t.open_tasks}}}}
+        .dump();
+  }
+  if (name == "account_form") {
+    const auto& f = app.account_form();
+    Json errors = Json::array();
+    for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
+    return Json{{"open", f.open || f.request_open}, {"busy", !f.pending_id.empty()},
+                {"errors", errors}}
+        .dump();
   }
   if (name == "notifications") {
     Json out = Json::array();

@@ -114,6 +114,7 @@ int run(const Options& o) {
   if (o.demo_partners > 0 && store.empty()) {
     GeneratorOptions generator;
     generator.partners = o.demo_partners;
+    generator.first_partner_accounts = o.demo_accounts;
     if (std::string error = generate_program(store, hasher, generator); !error.empty()) {
       std::fprintf(stderr, "portal-server: %s\n", error.c_str());
       return 1;
@@ -123,7 +124,7 @@ int run(const Options& o) {
   }
   if (o.demo && store.empty()) {
     const fs::path demo = find_demo_file(o);
-    if (std::string error = seed_demo(store, hasher, demo); !error.empty()) {
+    if (std::string error = seed_demo(store, hasher, demo, o.demo_accounts); !error.empty()) {
       std::fprintf(stderr, "portal-server: %s\n", error.c_str());
       return 1;
     }

@@ -53,6 +53,12 @@ void header(App& app, float width) {
        app.is_vendor() ? "Every partner's opportunities, stage by stage"
                        : "Your opportunities through to closed won");
   const ImVec2 after = ImGui::GetCursorScreenPos();
+  if (app.is_vendor()) {
+    if (const DealsState* s = app.replica().deals()) {
+      ImGui::SetCursorScreenPos(ImVec2(top.x + width - 196 - 16 - 220, top.y + 10));
+      partner_filter(ui.partner_filter, s->partners);
+    }
+  }
   ImGui::SetCursorScreenPos(ImVec2(top.x + width - 196, top.y + 6));
   if (button("Board", ui.deals_as_table ? ButtonKind::Secondary : ButtonKind::Primary,
              ImVec2(96, 36), icon::kThLarge))

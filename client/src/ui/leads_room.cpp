@@ -73,17 +73,7 @@ void filters(App& app, const LeadsState& s) {
   }
   if (app.is_vendor() && s.partners.size() > 1) {
     ImGui::SameLine(0, 16);
-    const RoomPartner* chosen = find_partner(s.partners, ui.partner_filter);
-    ImGui::SetNextItemWidth(220);
-    ImGui::PushFont(fonts().small);
-    if (ImGui::BeginCombo("##partner", chosen ? chosen->name.c_str() : "All partners")) {
-      if (ImGui::Selectable("All partners", !chosen)) ui.partner_filter.clear();
-      for (const RoomPartner& p : s.partners)
-        if (ImGui::Selectable(p.name.c_str(), chosen == &p)) ui.partner_filter = p.org_id;
-      ImGui::EndCombo();
-    }
-    hook::record("Partner filter");
-    ImGui::PopFont();
+    partner_filter(ui.partner_filter, s.partners);
   }
   ImGui::PopStyleVar();
   ImGui::Dummy(ImVec2(0, 4));

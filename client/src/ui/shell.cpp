@@ -199,11 +199,14 @@ void shell(App& app) {
     leads_room(app);
   else if (app.room() == "deals")
     deals_room(app);
+  else if (app.room() == "accounts")
+    accounts_room(app);
   else
     coming_soon_room(app, app.room());
   ImGui::Dummy(ImVec2(0, theme::kPageMargin - ImGui::GetStyle().ItemSpacing.y));
   ImGui::EndChild();
   lead_form(app);
+  account_form(app);
 }
 
 }  // namespace portal::client::ui

@@ -4,6 +4,7 @@
 // [SECTION] Buttons
 // [SECTION] Fields
 // [SECTION] Decorations
+// [SECTION] Filters
 #include "ui/widgets.h"
 
 #include <cmath>
@@ -338,6 +339,32 @@ void stat_tile(const StatTile& tile, ImVec2 pos, ImVec2 size) {
   icon_badge(ImVec2(max.x - pad - 16, pos.y + pad + 14), 16, tile.icon, tile.icon_bg, tile.icon_fg);
   text_at(fonts().figure, ImVec2(pos.x + pad, pos.y + pad + 26), theme::kText, tile.value);
   text_at(fonts().small, ImVec2(pos.x + pad, pos.y + pad + 64), theme::kTextMuted, tile.caption);
+}
+
+// [SECTION] Filters
+
+bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partners, float width) {
+  if (partners.size() < 2) return false;
+  const RoomPartner* chosen = find_partner(partners, selected);
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  ImGui::PushFont(fonts().small);
+  if (ImGui::BeginCombo("##partner", chosen ? chosen->name.c_str() : "All partners")) {
+    if (ImGui::Selectable("All partners", !chosen) && chosen) {
+      selected.clear();
+      changed = true;
+    }
+    for (const RoomPartner& p : partners) {
+      if (ImGui::Selectable(p.name.c_str(), chosen == &p) && chosen != &p) {
+        selected = p.org_id;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  hook::record("Partner filter");
+  ImGui::PopFont();
+  return changed;
 }
 
 }  // namespace portal::client::ui

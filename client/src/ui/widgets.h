@@ -1,9 +1,12 @@
 // The app's building blocks, drawn over Dear ImGui so nothing looks like ImGui's default:
 // cards, stat tiles, pills, buttons, labelled text fields, a spinner. Sizes in CSS pixels.
 #pragma once
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
+#include "portal/rooms/room_partners.h"
 
 namespace portal::client::ui {
 
@@ -62,5 +65,13 @@ struct StatTile {
   ImU32 icon_fg;
 };
 void stat_tile(const StatTile& tile, ImVec2 pos, ImVec2 size);
+
+// [SECTION] Filters
+// Vendor staff's partner picker at the cursor: "All partners" or one of `partners`. `selected`
+// holds the chosen organisation id ("" = every partner). Recorded for the test hook as
+// "Partner filter". Draws nothing (and returns false) with fewer than two partners; returns
+// true when the choice changed.
+bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partners,
+                    float width = 220.0f);
 
 }  // namespace portal::client::ui

@@ -6,7 +6,9 @@
 #include <map>
 #include <sstream>
 
+#include "app/demo_accounts.h"
 #include "auth/tokens.h"
+#include "demo/account_generator.h"
 #include "portal/protocol/frames.h"
 
 namespace portal::server {
@@ -49,7 +51,7 @@ UnixTime parse_time(const std::string& s) {
   return static_cast<UnixTime>(timegm(&tm));
 }
 
-SeedData read_demo(const Json& doc, PasswordHasher& hasher) {
+SeedData read_demo(const Json& doc, PasswordHasher& hasher, int32_t extra_accounts) {
   SeedData data;
   std::map<std::string, Id> org_ids;   // demo key -> id
   std::map<std::string, Id> user_ids;  // e-mail -> id
@@ -136,12 +138,24 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher) {
     deal.updated_at = parse_time(text(d, "updated_at"));
     data.deals.push_back(std::move(deal));
   }
+  if (auto it = doc.find("accounts"); it != doc.end()) {
+    if (std::string error = read_demo_accounts(*it, org_ids, parse_time, data); !error.empty())
+      bad(error);
+  }
+  if (extra_accounts > 0) {
+    const Organisation* first = nullptr;
+    for (const Organisation& o : data.orgs)
+      if (!first && o.kind == OrgKind::Partner) first = &o;
+    if (!first) bad("--demo-accounts needs a partner organisation in the demo file");
+    generate_accounts(2026, first->id, extra_accounts, as_of, first->currency, data);
+  }
   return data;
 }
 
 }  // namespace
 
-std::string seed_demo(Store& store, PasswordHasher& hasher, const std::filesystem::path& file) {
+std::string seed_demo(Store& store, PasswordHasher& hasher, const std::filesystem::path& file,
+                      int32_t extra_accounts) {
   std::ifstream in(file);
   if (!in) return "cannot read the demo file " + file.string();
   std::stringstream buffer;
@@ -151,7 +165,7 @@ std::string seed_demo(Store& store, PasswordHasher& hasher, const std::filesyste
     return "the demo file " + file.string() + " is not a JSON object";
   }
   try {
-    store.seed(read_demo(doc, hasher));
+    store.seed(read_demo(doc, hasher, extra_accounts));
   } catch (const DemoError& e) {
     return "the demo file " + file.string() + " is wrong: " + e.message;
   } catch (const Json::exception& e) {

@@ -31,6 +31,8 @@ std::string usage(const char* program) {
          "                       next to the executable or in the source tree)\n"
          "  --demo-partners N    seed a generated program of N partners (same seed, same\n"
          "                       data) instead of the demo file, when the database is new\n"
+         "  --demo-accounts N    give the first demo partner N generated customer accounts\n"
+         "                       (with --demo or --demo-partners; for the 10,000-row figure)\n"
          "  --allow-origin URL   also accept WebSocket connections from this origin\n"
          "                       (e.g. http://localhost:5173); may be repeated\n"
          "  --threads N          I/O threads (default: one per core)\n"
@@ -90,6 +92,14 @@ ParsedOptions parse_options(int argc, char** argv) {
         return {std::nullopt, "--demo-partners must be a number from 1 to 1000000"};
       }
       o.demo_partners = static_cast<int32_t>(n);
+    } else if (name == "--demo-accounts") {
+      auto v = value();
+      if (!v) return missing();
+      unsigned long n = 0;
+      if (!parse_uint(*v, 200'000, n) || n == 0) {
+        return {std::nullopt, "--demo-accounts must be a number from 1 to 200000"};
+      }
+      o.demo_accounts = static_cast<int32_t>(n);
     } else if (name == "--allow-origin") {
       auto v = value();
       if (!v || v->empty()) return missing();

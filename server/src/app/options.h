@@ -15,6 +15,7 @@ struct Options {
   bool demo = false;                        // seed the demo program into a new database
   std::string demo_file;                    // empty = look in the usual places
   int32_t demo_partners = 0;                // > 0: seed a generated program of N partners
+  int32_t demo_accounts = 0;                // > 0: the first partner gets N customer accounts
   std::vector<std::string> allow_origins;   // extra WebSocket origins to accept
   unsigned threads = 0;                     // I/O threads; 0 = one per core
   bool help = false;

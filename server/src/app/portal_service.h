@@ -41,6 +41,8 @@ class PortalService {
   // lead.qualify/reject/set_stage/convert, deal.set_stage/add_note/record_payout
   // (pipeline_commands.cpp).
   void on_pipeline_command(Client& client, const Identity& who, const CommandFrame& f);
+  // account.add, account.task_set_status, account.add_task (account_commands.cpp).
+  void on_account_command(Client& client, const Identity& who, const CommandFrame& f);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
                        const CommandOutcome& outcome);

@@ -1,56 +1,14 @@
 #include "demo/generator.h"
 
+#include "demo/account_generator.h"
+#include "demo/rng.h"
+
 #include <array>
 #include <string_view>
 #include <unordered_set>
 
 namespace portal::server {
 namespace {
-
-// [SECTION] Randomness. splitmix64 with integer-only ranges: the standard library's
-// distributions differ between implementations, and byte-identical output is the point.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [lo, hi].
-  int64_t range(int64_t lo, int64_t hi) {
-    return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1));
-  }
-  template <typename T, size_t N>
-  const T& pick(const std::array<T, N>& items) {
-    return items[next() % N];
-  }
-  // An index chosen with the given integer weights.
-  template <size_t N>
-  size_t weighted(const std::array<int, N>& weights) {
-    int total = 0;
-    for (int w : weights) total += w;
-    int64_t r = range(0, total - 1);
-    for (size_t i = 0; i < N; ++i) {
-      if (r < weights[i]) return i;
-      r -= weights[i];
-    }
-    return N - 1;
-  }
-  std::string id() {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string s(32, '0');
-    for (int half = 0; half < 2; ++half) {
-      uint64_t v = next();
-      for (int i = 0; i < 16; ++i, v >>= 4) s[half * 16 + i] = kHex[v & 15];
-    }
-    return s;
-  }
-
- private:
-  uint64_t state_;
-};
 
 // [SECTION] Word lists
 using Words = std::string_view;
@@ -132,6 +90,7 @@ struct ProgramGenerator::State {
   GeneratorOptions options;
   std::string password_hash;
   Rng rng;
+  Rng account_rng;
   int32_t made = 0;
   bool vendor_done = false;
   std::unordered_set<std::string> names;
@@ -139,7 +98,7 @@ struct ProgramGenerator::State {
   GeneratedCounts counts;
 
   State(const GeneratorOptions& o, std::string hash)
-      : options(o), password_hash(std::move(hash)), rng(o.seed) {}
+      : options(o), password_hash(std::move(hash)), rng(o.seed), account_rng(~o.seed) {}
 
   UnixTime past_time() { return options.as_of - rng.range(kSecondsPerDay / 24, kSpanSeconds); }
 
@@ -198,6 +157,14 @@ struct ProgramGenerator::State {
     for (int i = 0; i < leads; ++i) make_lead(org.id, user_ids);
     const int deals = static_cast<int>(rng.range(5, 30));
     for (int i = 0; i < deals; ++i) make_deal(org.id);
+    // Accounts draw from their own sequence, so programs generated before accounts existed
+    // keep their partners, leads and deals.
+    const int32_t accounts =
+        made == 0 && options.first_partner_accounts > 0
+            ? options.first_partner_accounts
+            : static_cast<int32_t>(account_rng.range(
+                  5, std::max<int64_t>(5, options.accounts_per_partner_max)));
+    generate_accounts(account_rng.next(), org.id, accounts, options.as_of, org.currency, batch);
     batch.orgs.push_back(std::move(org));
     ++made;
   }
@@ -270,6 +237,7 @@ struct ProgramGenerator::State {
     counts.users += static_cast<int64_t>(batch.users.size());
     counts.leads += static_cast<int64_t>(batch.leads.size());
     counts.deals += static_cast<int64_t>(batch.deals.size());
+    counts.accounts += static_cast<int64_t>(batch.accounts.size());
     return &batch;
   }
 };

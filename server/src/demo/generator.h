@@ -22,6 +22,8 @@ struct GeneratorOptions {
   uint64_t seed = 2026;
   UnixTime as_of = kGeneratorAsOf;
   int32_t batch_partners = 200;  // partners per batch handed to the store
+  int32_t accounts_per_partner_max = 15;  // each partner gets 5..max customer accounts
+  int32_t first_partner_accounts = 0;     // > 0: the first partner gets this many instead
 };
 inline constexpr int32_t kMaxGeneratedPartners = 1'000'000;
 
@@ -30,6 +32,7 @@ struct GeneratedCounts {
   int64_t users = 0;
   int64_t leads = 0;
   int64_t deals = 0;
+  int64_t accounts = 0;
 };
 
 // Produces the program batch by batch: first the vendor and its staff (alex.morgan@,

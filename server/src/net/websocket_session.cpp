@@ -24,7 +24,9 @@ namespace {
 // client learns what happened; only beyond this hard limit does Beast close the connection
 // (code 1009) without reading further.
 constexpr std::size_t kHardMaxMessage = 1024 * 1024;
-// A client that lets this much pile up is not reading; it is dropped.
+// A client that lets this much pile up is not reading; it is dropped. The byte limit counts
+// what was already waiting: one large frame (a 10,000-row snapshot is several MiB) is always
+// accepted by a client that keeps up.
 constexpr std::size_t kMaxQueuedFrames = 1024;
 constexpr std::size_t kMaxQueuedBytes = 4 * 1024 * 1024;
 
@@ -116,7 +118,7 @@ void websocket_session::send(SharedFrame frame) {
 
 void websocket_session::on_send(SharedFrame frame) {
   if (closed_ || close_after_flush_) return;
-  if (queue_.size() >= kMaxQueuedFrames || queued_bytes_ + frame->size() > kMaxQueuedBytes) {
+  if (queue_.size() >= kMaxQueuedFrames || queued_bytes_ > kMaxQueuedBytes) {
     return abort("its unsent frames exceeded the limit (slow client)");
   }
   queued_bytes_ += frame->size();

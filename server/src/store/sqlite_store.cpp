@@ -4,6 +4,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite.h"
+#include "store/sqlite_accounts.h"
 #include "store/sqlite_log.h"
 #include "store/sqlite_rows.h"
 
@@ -399,6 +400,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
         .bind(9, d.updated_at)
         .run();
   }
+  sqlite::insert_account_rows(*writer_, data.accounts, data.account_tasks);
 }
 
 }  // namespace portal::server

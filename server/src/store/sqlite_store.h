@@ -61,6 +61,17 @@ class SqliteStore final : public Store {
                                        const std::vector<NewEvent>& events,
                                        const nlohmann::json& result, UnixTime now) override;
 
+  // In sqlite_accounts.cpp:
+  std::optional<CustomerAccount> find_account(const Id& id) override;
+  std::optional<AccountTaskRecord> find_account_task(const Id& id) override;
+  int64_t account_task_count(const Id& account_id) override;
+  bool account_name_taken(const Id& org, const std::string& name) override;
+  AccountsInputs accounts_inputs(const std::optional<Id>& org,
+                                 const std::string& room_key) override;
+  CommandOutcome apply_account_change(const CommandKey& key, const AccountChange& change,
+                                      const std::vector<NewEvent>& events,
+                                      const nlohmann::json& result, UnixTime now) override;
+
   bool empty() override;
   void seed(const SeedData& data) override;
   // In sqlite_bulk.cpp:

@@ -14,6 +14,7 @@
 
 #include "portal/model/entities.h"
 #include "portal/model/room_kind.h"
+#include "store/accounts_records.h"
 #include "store/pipeline_records.h"
 #include "store/store_error.h"
 
@@ -72,6 +73,8 @@ struct SeedData {
   std::vector<SeedUser> users;
   std::vector<Lead> leads;
   std::vector<Deal> deals;
+  std::vector<CustomerAccount> accounts;  // with their plans
+  std::vector<AccountTask> account_tasks;
 };
 
 class Store {
@@ -126,6 +129,22 @@ class Store {
   virtual CommandOutcome apply_pipeline_change(const CommandKey& key, const PipelineChange& change,
                                                const std::vector<NewEvent>& events,
                                                const nlohmann::json& result, UnixTime now) = 0;
+
+  // ---- the Customer accounts room (sqlite_accounts.cpp) ----
+  // The account with its plans.
+  virtual std::optional<CustomerAccount> find_account(const Id& id) = 0;
+  virtual std::optional<AccountTaskRecord> find_account_task(const Id& id) = 0;
+  virtual int64_t account_task_count(const Id& account_id) = 0;
+  // Does `org` already have an account of this name (case-insensitive)?
+  virtual bool account_name_taken(const Id& org, const std::string& name) = 0;
+  // `org` empty = program-wide.
+  virtual AccountsInputs accounts_inputs(const std::optional<Id>& org,
+                                         const std::string& room_key) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key`. A seen key returns the recorded result and changes nothing.
+  virtual CommandOutcome apply_account_change(const CommandKey& key, const AccountChange& change,
+                                              const std::vector<NewEvent>& events,
+                                              const nlohmann::json& result, UnixTime now) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet

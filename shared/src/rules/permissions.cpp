@@ -40,4 +40,10 @@ bool may_submit_lead(const Actor& a) {
   return a.role == Role::PartnerAdmin || a.role == Role::PartnerUser;
 }
 
+bool may_work_accounts(const Actor& a, const Id& org, const Id& vendor_org) {
+  if (a.role == Role::VendorAdmin || a.role == Role::PartnerManager)
+    return a.org_id == vendor_org && !org.empty() && org != vendor_org;
+  return may_submit_lead(a) && !org.empty() && a.org_id == org;
+}
+
 }  // namespace portal

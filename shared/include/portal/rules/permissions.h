@@ -28,5 +28,9 @@ bool may_read_org(const Actor& a, const Id& owner_org, const Id& vendor_org);
 bool is_vendor_actor(const Actor& a, const Id& vendor_org);
 // May the actor submit a lead (on behalf of its own organisation)?
 bool may_submit_lead(const Actor& a);
+// May the actor add customer accounts of organisation `org` and work their tasks? Partner admins
+// and users for their own organisation; the vendor's admin and partner managers for any partner
+// (the caller checks that `org` is a partner). Support staff and kiosks only look.
+bool may_work_accounts(const Actor& a, const Id& org, const Id& vendor_org);
 
 }  // namespace portal
