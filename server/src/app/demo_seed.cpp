@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/demo_program.h"
 #include "auth/tokens.h"
 #include "portal/protocol/frames.h"
 
@@ -135,6 +136,12 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher) {
     deal.commission_paid = paid != d.end() && paid->is_boolean() && paid->get<bool>();
     deal.updated_at = parse_time(text(d, "updated_at"));
     data.deals.push_back(std::move(deal));
+  }
+
+  if (auto it = doc.find("program"); it != doc.end()) {
+    auto program = read_demo_program(*it, DemoRefs{org_ids, user_ids, data.orgs});
+    if (auto* message = std::get_if<std::string>(&program)) bad(*message);
+    data.program = std::move(std::get<ProgramSeed>(program));
   }
   return data;
 }

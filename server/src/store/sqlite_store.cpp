@@ -399,6 +399,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
         .bind(9, d.updated_at)
         .run();
   }
+  insert_program_seed(data.program);
 }
 
 }  // namespace portal::server

@@ -28,5 +28,9 @@ bool may_read_org(const Actor& a, const Id& owner_org, const Id& vendor_org);
 bool is_vendor_actor(const Actor& a, const Id& vendor_org);
 // May the actor submit a lead (on behalf of its own organisation)?
 bool may_submit_lead(const Actor& a);
+// May the actor change a partner's program (MDF bookings, training progress, marketing
+// activities)? Only the vendor's admins and partner managers; the program is read-only to
+// partners, and support staff only read it.
+bool may_manage_program(const Actor& a, const Id& vendor_org);
 
 }  // namespace portal
