@@ -190,6 +190,7 @@ void App::logout() {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  program_ = ProgramUi();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -200,7 +201,8 @@ void App::select_room(const std::string& room) {
   if (room == room_) return;
   room_ = room;
   // Rooms with a view subscribe when first opened; the Overview is subscribed on welcome.
-  if (room == "overview" && !replica_.room(room)) conn_.send(replica_.subscribe(room));
+  if ((room == "overview" || room == "program") && !replica_.room(room))
+    conn_.send(replica_.subscribe(room));
   browser::set_location_room(room);
   mark_dirty();
 }
@@ -386,6 +388,8 @@ void App::on_welcome(WelcomeFrame& w) {
   // Leads and Deals are followed from the start: their events drive the notifications.
   for (const char* room : {"leads", "deals"})
     if (visible(room) && !replica_.room(room)) conn_.send(replica_.subscribe(room));
+  // The Program room subscribes when first opened, or now when the URL opened it.
+  if (room_ == "program" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
   // Commands nobody acknowledged yet go out again with the same id: applied once.
   for (const CommandFrame& c : unacked_) conn_.send(c);
 }
@@ -398,6 +402,7 @@ void App::end_session(std::string message) {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  program_ = ProgramUi();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -412,6 +417,10 @@ void App::on_error(const ErrorFrame& e) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
+    if (*e.id == program_.pending) {
+      on_program_answer(*e.id, &err);
+      if (err.code != ErrorCode::SessionExpired) return;
+    }
     if (*e.id == lead_.pending_id) {
       lead_.pending_id.clear();
       if (err.code == ErrorCode::Validation && !err.fields.empty()) {
@@ -474,6 +483,7 @@ void App::on_error(const ErrorFrame& e) {
 
 void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
+  if (a.id == program_.pending) on_program_answer(a.id, nullptr);
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';

@@ -33,6 +33,7 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
   if (f.room == "overview") r.overview = overview_from_json(f.state);
   if (f.room == "leads") r.leads = leads_from_json(f.state);
   if (f.room == "deals") r.deals = deals_from_json(f.state);
+  if (f.room == "program") r.program = program_from_json(f.state);
 }
 
 Replica::EventResult Replica::on_event(const EventFrame& f) {
@@ -46,6 +47,7 @@ Replica::EventResult Replica::on_event(const EventFrame& f) {
   if (r.overview) apply(*r.overview, f.type, f.data);
   if (r.leads) apply(*r.leads, f.type, f.data);
   if (r.deals) apply(*r.deals, f.type, f.data);
+  if (r.program) apply(*r.program, f.type, f.data);
   return EventResult::Applied;
 }
 
@@ -67,6 +69,11 @@ const LeadsState* Replica::leads() const {
 const DealsState* Replica::deals() const {
   const RoomReplica* r = room("deals");
   return r && r->deals ? &*r->deals : nullptr;
+}
+
+const ProgramState* Replica::program() const {
+  const RoomReplica* r = room("program");
+  return r && r->program ? &*r->program : nullptr;
 }
 
 bool Replica::awaiting_any_snapshot() const {

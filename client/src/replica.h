@@ -12,6 +12,7 @@
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
 #include "portal/rooms/overview.h"
+#include "portal/rooms/program.h"
 
 namespace portal::client {
 
@@ -23,6 +24,7 @@ struct RoomReplica {
   std::optional<OverviewState> overview;
   std::optional<LeadsState> leads;
   std::optional<DealsState> deals;
+  std::optional<ProgramState> program;
 };
 
 class Replica {
@@ -43,6 +45,7 @@ class Replica {
   const OverviewState* overview() const;
   const LeadsState* leads() const;
   const DealsState* deals() const;
+  const ProgramState* program() const;
   const std::map<std::string, RoomReplica>& rooms() const { return rooms_; }
   bool awaiting_any_snapshot() const;
 
