@@ -193,6 +193,7 @@ void App::logout() {
   lead_.reset();
   pipeline_ = PipelineUi();
   reset_accounts();
+  program_ = ProgramUi();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -203,7 +204,7 @@ void App::select_room(const std::string& room) {
   if (room == room_) return;
   room_ = room;
   // Rooms with a view subscribe when first opened; the Overview is subscribed on welcome.
-  if ((room == "overview" || room == "accounts") && !replica_.room(room))
+  if ((room == "overview" || room == "accounts" || room == "program") && !replica_.room(room))
     conn_.send(replica_.subscribe(room));
   browser::set_location_room(room);
   mark_dirty();
@@ -392,6 +393,8 @@ void App::on_welcome(WelcomeFrame& w) {
     if (visible(room) && !replica_.room(room)) conn_.send(replica_.subscribe(room));
   // Accounts (up to 10,000 rows) loads when its room is first shown.
   if (room_ == "accounts" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
+  // The Program room subscribes when first opened, or now when the URL opened it.
+  if (room_ == "program" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
   // Commands nobody acknowledged yet go out again with the same id: applied once.
   for (const CommandFrame& c : unacked_) conn_.send(c);
 }
@@ -405,6 +408,7 @@ void App::end_session(std::string message) {
   lead_.reset();
   pipeline_ = PipelineUi();
   reset_accounts();
+  program_ = ProgramUi();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -419,6 +423,10 @@ void App::on_error(const ErrorFrame& e) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
+    if (*e.id == program_.pending) {
+      on_program_answer(*e.id, &err);
+      if (err.code != ErrorCode::SessionExpired) return;
+    }
     if (on_account_answer(*e.id, &err)) {
       // Shown in the Add account form, or as a toast for a task tick.
     } else if (*e.id == lead_.pending_id) {
@@ -484,6 +492,7 @@ void App::on_error(const ErrorFrame& e) {
 void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
   if (on_account_answer(a.id, nullptr)) return;
+  if (a.id == program_.pending) on_program_answer(a.id, nullptr);
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';

@@ -101,6 +101,28 @@ struct AccountsUi {
   uint64_t rows_key = 0;
 };
 
+// What the Partner program room remembers between frames: the partner shown (vendor staff
+// pick one), and the vendor's forms for the program commands.
+enum class ProgramForm { None, Mdf, Activity };
+struct ProgramUi {
+  std::string partner;  // vendor staff: the organisation shown; "" = the first
+  ProgramForm form = ProgramForm::None;
+  bool mdf_debit = false;
+  char mdf_amount[32] = {};
+  char mdf_description[kMaxName + 2] = {};
+  char activity_title[kMaxName + 2] = {};
+  int activity_kind = 0;  // an ActivityKind
+  char activity_start[16] = {};
+  char activity_end[16] = {};
+  char activity_budget[32] = {};
+  char activity_mdf[32] = {};
+  std::vector<FieldError> errors;  // from the shared validation or the server
+  std::string error;               // a refusal that belongs to no field (an overdraft)
+  std::string pending;             // the command waiting for its ack
+  std::string pending_label;       // what the toast says once it is acked
+  void reset_forms();
+};
+
 // In-app notifications for partners: a lead changed stage, a deal was won.
 struct Notification {
   std::string text;
@@ -152,6 +174,12 @@ class App final : public Connection::Listener {
   TaskStatus shown_task_status(const std::string& task_id, TaskStatus stored) const;
   // Forgets answered ticks the room has caught up with (called by the room each frame).
   void settle_account_tasks(const AccountsState& state);
+  // [SECTION] Partner program actions (program_actions.cpp), vendor staff only
+  void open_program_form(ProgramForm form);
+  void submit_mdf();
+  void submit_activity();
+  // Sets `user`'s completed modules of `training` (the +/- steps of an enrolment).
+  void set_training_progress(const Id& user, const Id& training, int32_t completed_modules);
 
   // [SECTION] State (read by the UI and the test hook)
   Screen screen() const { return screen_; }
@@ -173,6 +201,8 @@ class App final : public Connection::Listener {
   AccountsUi& accounts_ui() { return accounts_; }
   AccountForm& account_form() { return account_form_; }
   const AccountForm& account_form() const { return account_form_; }
+  ProgramUi& program_ui() { return program_; }
+  const ProgramUi& program_ui() const { return program_; }
   const std::vector<Notification>& notifications() const { return notifications_; }
   bool is_vendor() const;
   const std::string& last_toast() const { return last_toast_; }
@@ -189,6 +219,9 @@ class App final : public Connection::Listener {
   void on_error(const ErrorFrame& e);
   void on_ack(const AckFrame& a);
   void on_event(const EventFrame& e);
+  // The program form's command was answered (program_actions.cpp).
+  void on_program_answer(const std::string& id, const Error* error);
+  void send_program_command(std::string_view type, Json payload, std::string done_label);
   // The notification a partner gets for this event ("" for none), read before it is applied.
   std::string notification_for(const EventFrame& e) const;
   void end_session(std::string message);
@@ -208,6 +241,7 @@ class App final : public Connection::Listener {
   PipelineUi pipeline_;
   AccountsUi accounts_;
   AccountForm account_form_;
+  ProgramUi program_;
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
   Toast toast_;
   std::string last_toast_;

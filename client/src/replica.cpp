@@ -39,6 +39,7 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
     r.raw = Json();
   }
   ++r.snapshots;
+  if (f.room == "program") r.program = program_from_json(f.state);
 }
 
 Replica::EventResult Replica::on_event(const EventFrame& f) {
@@ -53,6 +54,7 @@ Replica::EventResult Replica::on_event(const EventFrame& f) {
   if (r.leads) apply(*r.leads, f.type, f.data);
   if (r.deals) apply(*r.deals, f.type, f.data);
   if (r.accounts) apply(*r.accounts, f.type, f.data);
+  if (r.program) apply(*r.program, f.type, f.data);
   return EventResult::Applied;
 }
 
@@ -79,6 +81,9 @@ const DealsState* Replica::deals() const {
 const AccountsState* Replica::accounts() const {
   const RoomReplica* r = room("accounts");
   return r && r->accounts ? &*r->accounts : nullptr;
+const ProgramState* Replica::program() const {
+  const RoomReplica* r = room("program");
+  return r && r->program ? &*r->program : nullptr;
 }
 
 bool Replica::awaiting_any_snapshot() const {

@@ -13,6 +13,7 @@
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
 #include "portal/rooms/overview.h"
+#include "portal/rooms/program.h"
 
 namespace portal::client {
 
@@ -26,6 +27,7 @@ struct RoomReplica {
   std::optional<DealsState> deals;
   std::optional<AccountsState> accounts;
   int64_t snapshots = 0;  // how many snapshots replaced the state (views cache on it)
+  std::optional<ProgramState> program;
 };
 
 class Replica {
@@ -47,6 +49,7 @@ class Replica {
   const LeadsState* leads() const;
   const DealsState* deals() const;
   const AccountsState* accounts() const;
+  const ProgramState* program() const;
   const std::map<std::string, RoomReplica>& rooms() const { return rooms_; }
   bool awaiting_any_snapshot() const;
 

@@ -1,7 +1,8 @@
 // The exported C API the browser tests call through Module.ccall:
 //   pp_widget_rect(label) -> {"x","y","w","h"} in CSS px from the canvas' top-left, or ""
 //   pp_state(name)        -> JSON ("screen", "room", "connection", "login_error", "user",
-//                            "overview", "seq", "toast", "lead_form", "frames"); else "null"
+//                            "overview", "seq", "toast", "lead_form", "frames", "program",
+//                            "program_form"); else "null"
 //   pp_idle()             -> 1 when nothing is pending (frames, acks, snapshots, handshake)
 // Returned strings stay valid until the next call of the same function.
 #include "test_hook.h"
@@ -19,6 +20,7 @@
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
 #include "portal/rooms/overview.h"
+#include "portal/rooms/program.h"
 
 namespace portal::client::hook {
 namespace {
@@ -189,6 +191,21 @@ std::string state_json(const App& app, std::string_view name) {
     for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
     if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
     return Json{{"open", f.open || f.request_open}, {"busy", !f.pending_id.empty()},
+                {"errors", errors}}
+        .dump();
+  }
+  if (name == "program") {
+    const portal::ProgramState* p = app.replica().program();
+    return p ? portal::to_json(*p).dump() : "null";
+  }
+  if (name == "program_form") {
+    const auto& f = app.program_ui();
+    Json errors = Json::array();
+    for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
+    return Json{{"form", static_cast<int>(f.form)},
+                {"partner", f.partner},
+                {"pending", !f.pending.empty()},
                 {"errors", errors}}
         .dump();
   }

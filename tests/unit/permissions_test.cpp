@@ -64,6 +64,16 @@ TEST(Permissions, OnlyPartnerPeopleSubmitLeads) {
         << to_string(r);
 }
 
+TEST(Permissions, OnlyVendorAdminsAndPartnerManagersChangeAPartnersProgram) {
+  const Id vendor = "org-vendor";
+  for (Role r : kRoles) {
+    const bool manages = r == Role::VendorAdmin || r == Role::PartnerManager;
+    EXPECT_EQ(may_manage_program(Actor{"u", vendor, r}, vendor), manages) << to_string(r);
+    // Partners read their program and never change it, whatever role they claim.
+    EXPECT_FALSE(may_manage_program(Actor{"u", "org-acme", r}, vendor)) << to_string(r);
+  }
+}
+
 TEST(Roles, WireNamesRoundTrip) {
   for (Role r : kRoles) EXPECT_EQ(role_from_string(to_string(r)), r);
   EXPECT_FALSE(role_from_string("root").has_value());

@@ -201,6 +201,8 @@ void shell(App& app) {
     deals_room(app);
   else if (app.room() == "accounts")
     accounts_room(app);
+  else if (app.room() == "program")
+    program_room(app);
   else
     coming_soon_room(app, app.room());
   ImGui::Dummy(ImVec2(0, theme::kPageMargin - ImGui::GetStyle().ItemSpacing.y));

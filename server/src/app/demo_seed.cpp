@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/demo_accounts.h"
+#include "app/demo_program.h"
 #include "auth/tokens.h"
 #include "demo/account_generator.h"
 #include "portal/protocol/frames.h"
@@ -148,6 +149,11 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher, int32_t extra_accoun
       if (!first && o.kind == OrgKind::Partner) first = &o;
     if (!first) bad("--demo-accounts needs a partner organisation in the demo file");
     generate_accounts(2026, first->id, extra_accounts, as_of, first->currency, data);
+  }
+  if (auto it = doc.find("program"); it != doc.end()) {
+    auto program = read_demo_program(*it, DemoRefs{org_ids, user_ids, data.orgs});
+    if (auto* message = std::get_if<std::string>(&program)) bad(*message);
+    data.program = std::move(std::get<ProgramSeed>(program));
   }
   return data;
 }

@@ -59,7 +59,8 @@ void PortalService::on_lead_submit(Client& client, const Identity& who, const Co
   Lead lead{new_id(), actor.org_id, std::move(draft), LeadStage::Submitted, actor.user_id, now};
   const Json data = {{"lead", to_json(lead)}};
   std::vector<NewEvent> events;
-  for (RoomKind room : {RoomKind::Overview, RoomKind::Leads}) {
+  // The Program room counts leads for its KPIs and analytics.
+  for (RoomKind room : {RoomKind::Overview, RoomKind::Leads, RoomKind::Program}) {
     events.push_back({partner_room_key(actor.org_id, room), std::string(kEvLeadSubmitted), data});
     events.push_back({vendor_room_key(room), std::string(kEvLeadSubmitted), data});
   }

@@ -1,8 +1,9 @@
 // The Leads and Deals rooms' commands. Each reads its target row, checks who may do what
 // (rules/permissions.h) and which move is allowed (rules/stages.h), then writes the row change,
 // the events of every room that shows it and the command record in one transaction, acks and
-// publishes. Another organisation's lead or deal is answered "not_found", never "forbidden": a
-// partner learns nothing about ids that are not its own.
+// publishes. Leads and deals feed the Partner program's KPIs and analytics, so their events go
+// to the Program rooms too. Another organisation's lead or deal is answered "not_found", never
+// "forbidden": a partner learns nothing about ids that are not its own.
 #include <variant>
 
 #include "app/clock.h"
@@ -79,9 +80,10 @@ Outcome plan_lead(const Context& c, const CommandFrame& f, const PipelineTarget&
     deal.created_at = deal.updated_at = c.now;
     rec->deal_id = deal.id;
     rec->updated_at = c.now;
-    fan_out(plan.events, org, {RoomKind::Leads}, kEvLeadConverted,
+    fan_out(plan.events, org, {RoomKind::Leads, RoomKind::Program}, kEvLeadConverted,
             {{"lead_id", rec->lead.id}, {"deal", to_json(deal)}, {"at", c.now}, {"by", c.actor.user_id}});
-    fan_out(plan.events, org, {RoomKind::Deals, RoomKind::Overview}, kEvDealCreated,
+    fan_out(plan.events, org, {RoomKind::Deals, RoomKind::Overview, RoomKind::Program},
+            kEvDealCreated,
             {{"deal", to_json(deal)}});
     plan.result = {{"lead_id", rec->lead.id}, {"deal_id", deal.id}};
     plan.change.deal = std::move(deal);
@@ -104,7 +106,8 @@ Outcome plan_lead(const Context& c, const CommandFrame& f, const PipelineTarget&
   rec->lead.stage = to;
   rec->updated_at = c.now;
   if (!is_open(to)) rec->lead.closed_at = c.now;
-  fan_out(plan.events, org, {RoomKind::Leads, RoomKind::Overview}, kEvLeadStageChanged,
+  fan_out(plan.events, org, {RoomKind::Leads, RoomKind::Overview, RoomKind::Program},
+          kEvLeadStageChanged,
           {{"lead_id", rec->lead.id}, {"stage", to_string(to)}, {"at", c.now}, {"by", c.actor.user_id}});
   plan.result = {{"lead_id", rec->lead.id}, {"stage", to_string(to)}};
   plan.change.lead = std::move(*rec);
@@ -161,7 +164,8 @@ Outcome plan_deal(const Context& c, const CommandFrame& f, const PipelineTarget&
     Json data = by;
     data["deal"] = to_json(*deal);
     data["from"] = to_string(from);
-    fan_out(plan.events, org, {RoomKind::Deals, RoomKind::Overview}, kEvDealStageChanged, data);
+    fan_out(plan.events, org, {RoomKind::Deals, RoomKind::Overview, RoomKind::Program},
+            kEvDealStageChanged, data);
   } else {
     return error(ErrorCode::UnknownType,
                  "The server does not know the command \"" + f.type.substr(0, 64) + "\".");

@@ -174,6 +174,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (f.type.starts_with("lead.") || f.type.starts_with("deal."))
     return on_pipeline_command(client, who, f);
   if (f.type.starts_with("account.")) return on_account_command(client, who, f);
+  if (is_program_command(f.type)) return on_program_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));

@@ -43,6 +43,8 @@ class PortalService {
   void on_pipeline_command(Client& client, const Identity& who, const CommandFrame& f);
   // account.add, account.task_set_status, account.add_task (account_commands.cpp).
   void on_account_command(Client& client, const Identity& who, const CommandFrame& f);
+  // mdf.record, training.set_progress, activity.add (program_commands.cpp).
+  void on_program_command(Client& client, const Identity& who, const CommandFrame& f);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
                        const CommandOutcome& outcome);
@@ -58,6 +60,9 @@ class PortalService {
   // Held from commit to publish so the events of one room reach the bus in sequence order.
   std::mutex publish_mutex_;
 };
+
+// True for the Partner program room's commands (program_commands.cpp).
+bool is_program_command(std::string_view type);
 
 // A typed error frame, optionally answering the command `id`.
 ServerFrame error_frame(ErrorCode code, std::string message,

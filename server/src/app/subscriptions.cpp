@@ -7,6 +7,7 @@
 #include "app/overview_builder.h"
 #include "app/pipeline_builder.h"
 #include "app/portal_service.h"
+#include "app/program_builder.h"
 #include "app/room_keys.h"
 
 namespace portal::server {
@@ -71,6 +72,12 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
         program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
     snapshot.seq = in.seq;
     snapshot.state = to_json(build_accounts(in, who.org.currency));
+  } else if (*room == RoomKind::Program) {
+    const bool program_wide = is_vendor_staff(actor.role);
+    const ProgramInputs in = store_.program_inputs(
+        program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
+    snapshot.seq = in.seq;
+    snapshot.state = to_json(build_program(in));
   } else {
     // FIXME: the other rooms get their state in later issues; until then an empty state with
     // the room's real sequence number keeps the client's replica logic honest.

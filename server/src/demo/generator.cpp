@@ -96,6 +96,9 @@ struct ProgramGenerator::State {
   std::unordered_set<std::string> names;
   SeedData batch;
   GeneratedCounts counts;
+  Id reseller_type;                 // the one partner type generated partners have
+  std::vector<Id> training_ids;     // the training catalogue
+  Id certification_id;
 
   State(const GeneratorOptions& o, std::string hash)
       : options(o), password_hash(std::move(hash)), rng(o.seed), account_rng(~o.seed) {}
@@ -117,6 +120,88 @@ struct ProgramGenerator::State {
     add_user(v.id, "priya.shah@northwind.example", "Priya Shah", Role::PartnerManager, at);
     add_user(v.id, "sam.lee@northwind.example", "Sam Lee", Role::SupportStaff, at);
     batch.orgs.push_back(std::move(v));
+    make_program_catalogue();
+  }
+
+  // [SECTION] The partner program: one partner type with the four tiers, a small training
+  // catalogue and one certification; per partner its partnership, history, MDF and activities.
+  void make_program_catalogue() {
+    ProgramSeed& p = batch.program;
+    reseller_type = rng.id();
+    p.types.push_back(PartnerType{reseller_type, "Reseller", "Resells Northwind Cloud."});
+    const std::array<std::vector<LevelRequirement>, 4> requirements = {{
+        {{KpiKind::LeadsCount, 5}},
+        {{KpiKind::LeadsCount, 15}, {KpiKind::OpportunitiesCount, 5},
+         {KpiKind::RevenueAmount, 10'000'000}},
+        {{KpiKind::LeadsCount, 30}, {KpiKind::OpportunitiesCount, 12},
+         {KpiKind::RevenueAmount, 50'000'000}, {KpiKind::CertificationsCount, 1}},
+        {{KpiKind::LeadsCount, 45}, {KpiKind::OpportunitiesCount, 20},
+         {KpiKind::OpportunitiesAmount, 200'000'000}, {KpiKind::RevenueAmount, 150'000'000},
+         {KpiKind::CertificationsCount, 2}},
+    }};
+    for (size_t i = 0; i < kTiers.size(); ++i) {
+      p.levels.push_back(PartnerLevel{
+          rng.id(), reseller_type,
+          Level{std::string(kTiers[i].name), static_cast<int32_t>(i + 1), kTiers[i].share_bp,
+                static_cast<int32_t>(100 + 50 * i), requirements[i]}});
+    }
+    static constexpr std::array<std::pair<Words, int32_t>, 3> kTrainings = {
+        {{"Northwind Cloud Fundamentals", 6}, {"Selling Northwind Analytics", 3},
+         {"Data Platform Architecture", 8}}};
+    for (const auto& [title, modules] : kTrainings) {
+      training_ids.push_back(rng.id());
+      p.trainings.push_back(Training{training_ids.back(), std::string(title), "",
+                                     TrainingFormat::Course, modules, modules * 40, ""});
+    }
+    certification_id = rng.id();
+    p.certifications.push_back(Certification{certification_id, "Certified Sales Professional",
+                                             "", {training_ids[0], training_ids[1]}, 365});
+  }
+
+  void make_partner_program(const Organisation& org, const std::vector<Id>& users,
+                            UnixTime joined) {
+    ProgramSeed& p = batch.program;
+    Partnership ps;
+    ps.id = rng.id();
+    ps.org_id = org.id;
+    ps.type_id = reseller_type;
+    ps.level = org.tier;
+    ps.conditions.revenue_share_bp = org.revenue_share_bp;
+    ps.conditions.mdf_accrual_bp = 100;
+    for (RoomKind r : kAllRooms) ps.rooms.insert(r);
+    ps.started_at = joined;
+    p.history.push_back(ParameterChange{rng.id(), ps.id, PartnershipParameter::Level, "",
+                                        org.tier, "Partnership signed", joined, "", joined});
+    p.partnerships.push_back(std::move(ps));
+
+    // Credits first, then debits that never take the balance below zero.
+    int64_t balance = 0;
+    const int credits = static_cast<int>(rng.range(1, 3));
+    for (int i = 0; i < credits; ++i) {
+      const int64_t amount = rng.range(10, 80) * 10'000;
+      balance += amount;
+      p.ledger.push_back(MdfEntry{rng.id(), org.id, MdfDirection::Credit, Money{amount, "EUR"},
+                                  "MDF allocation", "", "", joined + i * 30 * kSecondsPerDay});
+    }
+    MarketingActivity a;
+    a.id = rng.id();
+    a.org_id = org.id;
+    a.title = std::string(rng.pick(kCompanyB)) + " " + std::string(rng.pick(kProject)) + " webinar";
+    a.kind = ActivityKind::Webinar;
+    a.status = ActivityStatus::Completed;
+    a.starts_at = past_time();
+    a.ends_at = a.starts_at + kSecondsPerDay;
+    a.budget = Money{balance, "EUR"};
+    a.mdf_requested = Money{balance / 2, "EUR"};
+    a.leads_generated = static_cast<int32_t>(rng.range(0, 12));
+    p.ledger.push_back(MdfEntry{rng.id(), org.id, MdfDirection::Debit, a.mdf_requested,
+                                a.title, a.id, "", a.ends_at});
+    p.activities.push_back(std::move(a));
+
+    const UnixTime started = past_time();
+    const int32_t done = static_cast<int32_t>(rng.range(0, 6));
+    p.progress.push_back(TrainingProgress{users.front(), training_ids[0], done, started,
+                                          done == 6 ? started + 14 * kSecondsPerDay : 0});
   }
 
   std::string unique_name() {
@@ -165,6 +250,7 @@ struct ProgramGenerator::State {
             : static_cast<int32_t>(account_rng.range(
                   5, std::max<int64_t>(5, options.accounts_per_partner_max)));
     generate_accounts(account_rng.next(), org.id, accounts, options.as_of, org.currency, batch);
+    make_partner_program(org, user_ids, joined);
     batch.orgs.push_back(std::move(org));
     ++made;
   }

@@ -4,6 +4,7 @@
 
 #include "store/schema_v2_pipeline.h"
 #include "store/schema_v3_accounts.h"
+#include "store/schema_v4_program.h"
 
 namespace portal::server {
 namespace {
@@ -89,6 +90,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {1, kInitialSchema},
     {2, kSchemaV2Pipeline},
     {3, kSchemaV3Accounts},
+    {4, kSchemaV4Program},
 });
 
 }  // namespace

@@ -401,6 +401,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
         .run();
   }
   sqlite::insert_account_rows(*writer_, data.accounts, data.account_tasks);
+  insert_program_seed(data.program);
 }
 
 }  // namespace portal::server

@@ -71,6 +71,15 @@ class SqliteStore final : public Store {
   CommandOutcome apply_account_change(const CommandKey& key, const AccountChange& change,
                                       const std::vector<NewEvent>& events,
                                       const nlohmann::json& result, UnixTime now) override;
+  // In sqlite_program.cpp:
+  ProgramInputs program_inputs(const std::optional<Id>& org, const std::string& room_key) override;
+  std::vector<MdfEntry> mdf_ledger(const Id& org) override;
+  std::optional<Training> find_training(const Id& id) override;
+  std::optional<MarketingActivity> find_activity(const Id& id) override;
+  std::optional<TrainingProgress> find_progress(const Id& user, const Id& training) override;
+  CommandOutcome apply_program_change(const CommandKey& key, const ProgramChange& change,
+                                      const std::vector<NewEvent>& events,
+                                      const nlohmann::json& result, UnixTime now) override;
 
   bool empty() override;
   void seed(const SeedData& data) override;
@@ -90,6 +99,8 @@ class SqliteStore final : public Store {
   SqliteStore() = default;
   // Inserts the rows of `data`; the caller holds write_mutex_ and an open transaction.
   void insert_seed_rows(const SeedData& data);
+  // Inserts the program rows of a seed (sqlite_program.cpp); same preconditions.
+  void insert_program_seed(const ProgramSeed& seed);
 
   std::mutex write_mutex_;
   std::unique_ptr<sqlite::Database> writer_;

@@ -16,6 +16,7 @@
 #include "portal/model/room_kind.h"
 #include "store/accounts_records.h"
 #include "store/pipeline_records.h"
+#include "store/program_records.h"
 #include "store/store_error.h"
 
 namespace portal::server {
@@ -75,6 +76,7 @@ struct SeedData {
   std::vector<Deal> deals;
   std::vector<CustomerAccount> accounts;  // with their plans
   std::vector<AccountTask> account_tasks;
+  ProgramSeed program;  // partnerships, trainings, MDF, ... (ids of the rows above)
 };
 
 class Store {
@@ -143,6 +145,22 @@ class Store {
   // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
   // records `result` under `key`. A seen key returns the recorded result and changes nothing.
   virtual CommandOutcome apply_account_change(const CommandKey& key, const AccountChange& change,
+                                              const std::vector<NewEvent>& events,
+                                              const nlohmann::json& result, UnixTime now) = 0;
+
+  // ---- the Partner program room (sqlite_program.cpp) ----
+  // `org` empty = program-wide.
+  virtual ProgramInputs program_inputs(const std::optional<Id>& org,
+                                       const std::string& room_key) = 0;
+  // The MDF ledger of organisation `org`, newest first.
+  virtual std::vector<MdfEntry> mdf_ledger(const Id& org) = 0;
+  virtual std::optional<Training> find_training(const Id& id) = 0;
+  virtual std::optional<MarketingActivity> find_activity(const Id& id) = 0;
+  // The stored progress of `user` in `training`, if any.
+  virtual std::optional<TrainingProgress> find_progress(const Id& user, const Id& training) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key`. A seen key returns the recorded result and changes nothing.
+  virtual CommandOutcome apply_program_change(const CommandKey& key, const ProgramChange& change,
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) = 0;
 

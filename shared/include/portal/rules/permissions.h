@@ -32,5 +32,9 @@ bool may_submit_lead(const Actor& a);
 // and users for their own organisation; the vendor's admin and partner managers for any partner
 // (the caller checks that `org` is a partner). Support staff and kiosks only look.
 bool may_work_accounts(const Actor& a, const Id& org, const Id& vendor_org);
+// May the actor change a partner's program (MDF bookings, training progress, marketing
+// activities)? Only the vendor's admins and partner managers; the program is read-only to
+// partners, and support staff only read it.
+bool may_manage_program(const Actor& a, const Id& vendor_org);
 
 }  // namespace portal
