@@ -5,6 +5,7 @@
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "store/sqlite_log.h"
+#include "store/sqlite_overview.h"
 #include "store/sqlite_rows.h"
 
 namespace portal::server {
@@ -399,6 +400,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
         .bind(9, d.updated_at)
         .run();
   }
+  sqlite::insert_announcements(*writer_, data.announcements);
 }
 
 }  // namespace portal::server

@@ -40,4 +40,9 @@ bool may_submit_lead(const Actor& a) {
   return a.role == Role::PartnerAdmin || a.role == Role::PartnerUser;
 }
 
+bool may_post_announcement(const Actor& a, const Id& vendor_org) {
+  return is_vendor_actor(a, vendor_org) &&
+         (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
+}
+
 }  // namespace portal

@@ -28,5 +28,8 @@ bool may_read_org(const Actor& a, const Id& owner_org, const Id& vendor_org);
 bool is_vendor_actor(const Actor& a, const Id& vendor_org);
 // May the actor submit a lead (on behalf of its own organisation)?
 bool may_submit_lead(const Actor& a);
+// May the actor post an announcement to partners? Vendor admins and partner managers of the
+// vendor organisation only; support staff and every partner role may not.
+bool may_post_announcement(const Actor& a, const Id& vendor_org);
 
 }  // namespace portal
