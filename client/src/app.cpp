@@ -73,6 +73,7 @@ void App::mark_dirty(int frames) {
 bool App::wants_frame(double now_ms) {
   now_ms_ = now_ms;
   if (conn_.tick(now_ms)) mark_dirty();
+  if (browser::take_popped()) on_history_moved();
   // The "reconnecting in N s" countdown.
   int retry = retry_seconds();
   if (retry != shown_retry_seconds_) {
@@ -92,7 +93,7 @@ bool App::wants_frame(double now_ms) {
     }
   }
   // Animations: the spinner while busy, the modal's backdrop fading in.
-  if (login_.busy || !lead_.pending_id.empty()) mark_dirty(1);
+  if (login_.busy || !lead_.pending_id.empty() || !overview_.pending_id.empty()) mark_dirty(1);
   if (GImGui && GImGui->DimBgRatio > 0.0f && GImGui->DimBgRatio < 1.0f) mark_dirty(1);
   return frames_pending_ > 0;
 }
@@ -132,6 +133,7 @@ void App::draw() {
   }
   ImGui::End();
   ui::toast_overlay(*this);
+  sync_location();
 }
 
 LinkStatus App::link_status() const {
@@ -190,6 +192,7 @@ void App::logout() {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  overview_ = OverviewUi();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -201,7 +204,6 @@ void App::select_room(const std::string& room) {
   room_ = room;
   // Rooms with a view subscribe when first opened; the Overview is subscribed on welcome.
   if (room == "overview" && !replica_.room(room)) conn_.send(replica_.subscribe(room));
-  browser::set_location_room(room);
   mark_dirty();
 }
 
@@ -372,10 +374,14 @@ void App::on_welcome(WelcomeFrame& w) {
   };
   // A fresh session opens the room the URL names (#/leads) if the user may see it; a resumed
   // one stays where it was.
-  const std::string linked = browser::location_room();
-  if (!same_user && visible(linked)) room_ = linked;
-  if (!visible(room_)) room_ = rooms.empty() ? "overview" : rooms.front();
-  browser::set_location_room(room_);
+  if (!same_user) open_route(browser::location_route());
+  if (!visible(room_)) {
+    room_ = rooms.empty() ? "overview" : rooms.front();
+    pipeline_.selected_deal.clear();
+    pipeline_.selected_lead.clear();
+  }
+  shown_route_ = route();
+  browser::replace_route(shown_route_);
   screen_ = Screen::App;
 
   // Resubscribe what we hold (with `after`), then make sure the Overview is subscribed.
@@ -398,6 +404,7 @@ void App::end_session(std::string message) {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  overview_ = OverviewUi();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -412,6 +419,7 @@ void App::on_error(const ErrorFrame& e) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
+    if (on_overview_error(*e.id, err)) return;
     if (*e.id == lead_.pending_id) {
       lead_.pending_id.clear();
       if (err.code == ErrorCode::Validation && !err.fields.empty()) {
@@ -474,6 +482,7 @@ void App::on_error(const ErrorFrame& e) {
 
 void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
+  if (on_overview_ack(a)) return;
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';

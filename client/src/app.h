@@ -9,6 +9,7 @@
 #include "connection.h"
 #include "portal/model/room_kind.h"
 #include "portal/protocol/frames.h"
+#include "portal/rooms/overview_parts.h"
 #include "portal/rules/validation.h"
 #include "replica.h"
 
@@ -58,6 +59,20 @@ struct PipelineUi {
   std::string note_pending;  // the deal.add_note command waiting for its ack
 };
 
+// What the Overview remembers between frames: the vendor's "Post announcement" form.
+struct OverviewUi {
+  bool open = false;
+  bool request_open = false;   // OpenPopup on the next frame
+  bool request_close = false;  // CloseCurrentPopup on the next frame
+  bool focus_first = false;
+  char title[kMaxAnnouncementTitle + 2] = {};
+  char body[kMaxAnnouncementBody + 2] = {};
+  std::string audience = "all";  // "all" or a partner organisation id
+  std::vector<FieldError> errors;
+  std::string error;       // a refusal that belongs to no field
+  std::string pending_id;  // the announcement.post command waiting for its ack
+};
+
 // In-app notifications for partners: a lead changed stage, a deal was won.
 struct Notification {
   std::string text;
@@ -101,6 +116,19 @@ class App final : public Connection::Listener {
   // Sends the note typed in the deal panel for the selected deal.
   void add_deal_note();
 
+  // [SECTION] Overview and deep links (overview_actions.cpp)
+  void open_announcement_form();
+  void close_announcement_form();
+  void post_announcement();
+  OverviewUi& overview_ui() { return overview_; }
+  const OverviewUi& overview_ui() const { return overview_; }
+  // The route the app shows: "deals/<id>" with a deal open, "leads/<id>", else the room.
+  std::string route() const;
+  // Opens what a route names (room, and the deal or lead); an unknown room is ignored.
+  void open_route(const std::string& route);
+  // After a frame: a new room or item becomes a history entry (back/forward work).
+  void sync_location();
+
   // [SECTION] State (read by the UI and the test hook)
   Screen screen() const { return screen_; }
   LinkStatus link_status() const;
@@ -118,6 +146,7 @@ class App final : public Connection::Listener {
   const LeadForm& lead_form() const { return lead_; }
   const Toast& toast() const { return toast_; }
   PipelineUi& pipeline_ui() { return pipeline_; }
+  const PipelineUi& pipeline_ui() const { return pipeline_; }
   const std::vector<Notification>& notifications() const { return notifications_; }
   bool is_vendor() const;
   const std::string& last_toast() const { return last_toast_; }
@@ -137,6 +166,11 @@ class App final : public Connection::Listener {
   // The notification a partner gets for this event ("" for none), read before it is applied.
   std::string notification_for(const EventFrame& e) const;
   void end_session(std::string message);
+  // The Overview's share of acks and errors; true when the command was its own.
+  bool on_overview_ack(const AckFrame& a);
+  bool on_overview_error(const std::string& id, const Error& err);
+  // Back/forward happened: show what the URL names now.
+  void on_history_moved();
   void send_command(CommandFrame cmd);
   std::string new_command_id();
 
@@ -148,6 +182,8 @@ class App final : public Connection::Listener {
   LoginForm login_;
   LeadForm lead_;
   PipelineUi pipeline_;
+  OverviewUi overview_;
+  std::string shown_route_;  // what the URL says, so only real changes become history entries
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
   Toast toast_;
   std::string last_toast_;

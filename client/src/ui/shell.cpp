@@ -204,6 +204,7 @@ void shell(App& app) {
   ImGui::Dummy(ImVec2(0, theme::kPageMargin - ImGui::GetStyle().ItemSpacing.y));
   ImGui::EndChild();
   lead_form(app);
+  announcement_form(app);
 }
 
 }  // namespace portal::client::ui
