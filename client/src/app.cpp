@@ -73,6 +73,7 @@ void App::mark_dirty(int frames) {
 bool App::wants_frame(double now_ms) {
   now_ms_ = now_ms;
   if (conn_.tick(now_ms)) mark_dirty();
+  if (browser::take_popped()) on_history_moved();
   // The "reconnecting in N s" countdown.
   int retry = retry_seconds();
   if (retry != shown_retry_seconds_) {
@@ -95,6 +96,7 @@ bool App::wants_frame(double now_ms) {
   if (login_.busy || !lead_.pending_id.empty() || !account_form_.pending_id.empty() ||
       !accounts_.pending_tasks.empty())
     mark_dirty(1);
+  if (login_.busy || !lead_.pending_id.empty() || !overview_.pending_id.empty()) mark_dirty(1);
   if (GImGui && GImGui->DimBgRatio > 0.0f && GImGui->DimBgRatio < 1.0f) mark_dirty(1);
   return frames_pending_ > 0;
 }
@@ -134,6 +136,7 @@ void App::draw() {
   }
   ImGui::End();
   ui::toast_overlay(*this);
+  sync_location();
 }
 
 LinkStatus App::link_status() const {
@@ -194,6 +197,7 @@ void App::logout() {
   pipeline_ = PipelineUi();
   reset_accounts();
   program_ = ProgramUi();
+  overview_ = OverviewUi();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -206,7 +210,6 @@ void App::select_room(const std::string& room) {
   // Rooms with a view subscribe when first opened; the Overview is subscribed on welcome.
   if ((room == "overview" || room == "accounts" || room == "program") && !replica_.room(room))
     conn_.send(replica_.subscribe(room));
-  browser::set_location_room(room);
   mark_dirty();
 }
 
@@ -377,10 +380,14 @@ void App::on_welcome(WelcomeFrame& w) {
   };
   // A fresh session opens the room the URL names (#/leads) if the user may see it; a resumed
   // one stays where it was.
-  const std::string linked = browser::location_room();
-  if (!same_user && visible(linked)) room_ = linked;
-  if (!visible(room_)) room_ = rooms.empty() ? "overview" : rooms.front();
-  browser::set_location_room(room_);
+  if (!same_user) open_route(browser::location_route());
+  if (!visible(room_)) {
+    room_ = rooms.empty() ? "overview" : rooms.front();
+    pipeline_.selected_deal.clear();
+    pipeline_.selected_lead.clear();
+  }
+  shown_route_ = route();
+  browser::replace_route(shown_route_);
   screen_ = Screen::App;
 
   // Resubscribe what we hold (with `after`), then make sure the Overview is subscribed.
@@ -409,6 +416,7 @@ void App::end_session(std::string message) {
   pipeline_ = PipelineUi();
   reset_accounts();
   program_ = ProgramUi();
+  overview_ = OverviewUi();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -427,6 +435,7 @@ void App::on_error(const ErrorFrame& e) {
       on_program_answer(*e.id, &err);
       if (err.code != ErrorCode::SessionExpired) return;
     }
+    if (on_overview_error(*e.id, err)) return;
     if (on_account_answer(*e.id, &err)) {
       // Shown in the Add account form, or as a toast for a task tick.
     } else if (*e.id == lead_.pending_id) {
@@ -493,6 +502,7 @@ void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
   if (on_account_answer(a.id, nullptr)) return;
   if (a.id == program_.pending) on_program_answer(a.id, nullptr);
+  if (on_overview_ack(a)) return;
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';

@@ -10,6 +10,7 @@
 #include "portal/model/room_kind.h"
 #include "portal/protocol/frames.h"
 #include "portal/model/task_status.h"
+#include "portal/rooms/overview_parts.h"
 #include "portal/rules/validation.h"
 #include "replica.h"
 
@@ -123,6 +124,20 @@ struct ProgramUi {
   void reset_forms();
 };
 
+// What the Overview remembers between frames: the vendor's "Post announcement" form.
+struct OverviewUi {
+  bool open = false;
+  bool request_open = false;   // OpenPopup on the next frame
+  bool request_close = false;  // CloseCurrentPopup on the next frame
+  bool focus_first = false;
+  char title[kMaxAnnouncementTitle + 2] = {};
+  char body[kMaxAnnouncementBody + 2] = {};
+  std::string audience = "all";  // "all" or a partner organisation id
+  std::vector<FieldError> errors;
+  std::string error;       // a refusal that belongs to no field
+  std::string pending_id;  // the announcement.post command waiting for its ack
+};
+
 // In-app notifications for partners: a lead changed stage, a deal was won.
 struct Notification {
   std::string text;
@@ -181,6 +196,19 @@ class App final : public Connection::Listener {
   // Sets `user`'s completed modules of `training` (the +/- steps of an enrolment).
   void set_training_progress(const Id& user, const Id& training, int32_t completed_modules);
 
+  // [SECTION] Overview and deep links (overview_actions.cpp)
+  void open_announcement_form();
+  void close_announcement_form();
+  void post_announcement();
+  OverviewUi& overview_ui() { return overview_; }
+  const OverviewUi& overview_ui() const { return overview_; }
+  // The route the app shows: "deals/<id>" with a deal open, "leads/<id>", else the room.
+  std::string route() const;
+  // Opens what a route names (room, and the deal or lead); an unknown room is ignored.
+  void open_route(const std::string& route);
+  // After a frame: a new room or item becomes a history entry (back/forward work).
+  void sync_location();
+
   // [SECTION] State (read by the UI and the test hook)
   Screen screen() const { return screen_; }
   LinkStatus link_status() const;
@@ -203,6 +231,7 @@ class App final : public Connection::Listener {
   const AccountForm& account_form() const { return account_form_; }
   ProgramUi& program_ui() { return program_; }
   const ProgramUi& program_ui() const { return program_; }
+  const PipelineUi& pipeline_ui() const { return pipeline_; }
   const std::vector<Notification>& notifications() const { return notifications_; }
   bool is_vendor() const;
   const std::string& last_toast() const { return last_toast_; }
@@ -228,6 +257,11 @@ class App final : public Connection::Listener {
   // The answer to an accounts command (error null for an ack); false when it is not one.
   bool on_account_answer(const std::string& id, const Error* error);
   void reset_accounts();
+  // The Overview's share of acks and errors; true when the command was its own.
+  bool on_overview_ack(const AckFrame& a);
+  bool on_overview_error(const std::string& id, const Error& err);
+  // Back/forward happened: show what the URL names now.
+  void on_history_moved();
   void send_command(CommandFrame cmd);
   std::string new_command_id();
 
@@ -242,6 +276,8 @@ class App final : public Connection::Listener {
   AccountsUi accounts_;
   AccountForm account_form_;
   ProgramUi program_;
+  OverviewUi overview_;
+  std::string shown_route_;  // what the URL says, so only real changes become history entries
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
   Toast toast_;
   std::string last_toast_;

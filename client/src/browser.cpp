@@ -26,6 +26,25 @@ EM_JS(void, pp_js_hash_room, (char* out, int size), {
 EM_JS(void, pp_js_set_hash_room, (const char* room), {
   try { history.replaceState(null, "", "#/" + UTF8ToString(room)); } catch (e) {}
 });
+EM_JS(void, pp_js_push_route, (const char* route), {
+  try { history.pushState(null, "", "#/" + UTF8ToString(route)); } catch (e) {}
+});
+EM_JS(void, pp_js_replace_route, (const char* route), {
+  try { history.replaceState(null, "", "#/" + UTF8ToString(route)); } catch (e) {}
+});
+// Back and forward fire popstate; the app polls for it once per animation frame. The listener
+// is added on first use, so a page that never asks has none.
+EM_JS(int, pp_js_take_popped, (), {
+  if (!window.ppRouteListener) {
+    window.ppRouteListener = true;
+    window.ppPopped = false;
+    window.addEventListener("popstate", function() { window.ppPopped = true; });
+    window.addEventListener("hashchange", function() { window.ppPopped = true; });
+  }
+  var p = window.ppPopped;
+  window.ppPopped = false;
+  return p ? 1 : 0;
+});
 EM_JS(int, pp_js_online, (), { return navigator.onLine === false ? 0 : 1; });
 EM_JS(int, pp_js_random_u32, (), {
   var a = new Uint32Array(1);
@@ -74,6 +93,22 @@ std::string location_room() {
 void set_location_room(const std::string& room) {
   pp_js_set_hash_room(room.c_str());
 }
+std::string location_route() {
+  // Room names are short and ids at most 64 bytes: a longer fragment is not ours.
+  char buf[160] = {0};
+  pp_js_hash_room(buf, sizeof(buf));
+  return buf;
+}
+void push_route(const std::string& route) {
+  pp_js_push_route(route.c_str());
+}
+void replace_route(const std::string& route) {
+  pp_js_replace_route(route.c_str());
+}
+bool take_popped() {
+  return pp_js_take_popped() != 0;
+}
+
 bool online() {
   return pp_js_online() != 0;
 }

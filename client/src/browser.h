@@ -14,6 +14,14 @@ void local_remove(const char* key);
 // The room named by the URL fragment ("#/leads" -> "leads"), or "".
 std::string location_room();
 void set_location_room(const std::string& room);
+// Deep links: the route is the fragment without "#/": "deals/d_123", "leads", "overview".
+std::string location_route();
+// A new history entry for `route` (back returns to the previous one).
+void push_route(const std::string& route);
+// Changes the URL to `route` without a new history entry.
+void replace_route(const std::string& route);
+// True once after the user moved through history (back/forward) or edited the fragment.
+bool take_popped();
 bool online();
 uint32_t random_u32();  // crypto.getRandomValues
 double random_unit();   // Math.random

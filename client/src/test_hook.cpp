@@ -3,6 +3,8 @@
 //   pp_state(name)        -> JSON ("screen", "room", "connection", "login_error", "user",
 //                            "overview", "seq", "toast", "lead_form", "frames", "program",
 //                            "program_form"); else "null"
+//                            "overview", "seq", "toast", "lead_form", "frames", "route",
+//                            "missing_item", "selected_deal", "announcement_form"); else "null"
 //   pp_idle()             -> 1 when nothing is pending (frames, acks, snapshots, handshake)
 // Returned strings stay valid until the next call of the same function.
 #include "test_hook.h"
@@ -208,6 +210,25 @@ std::string state_json(const App& app, std::string_view name) {
                 {"pending", !f.pending.empty()},
                 {"errors", errors}}
         .dump();
+  }
+  // The Overview's deep links and forms.
+  if (name == "route") return Json(app.route()).dump();
+  if (name == "missing_item") {
+    // True while the Deals or Leads room shows "does not exist or you do not have access".
+    const auto& ui = app.pipeline_ui();
+    if (app.room() == "deals" && !ui.selected_deal.empty() && app.replica().deals())
+      return find_deal(*app.replica().deals(), ui.selected_deal) ? "false" : "true";
+    if (app.room() == "leads" && !ui.selected_lead.empty() && app.replica().leads())
+      return find_lead(*app.replica().leads(), ui.selected_lead) ? "false" : "true";
+    return "false";
+  }
+  if (name == "selected_deal") return Json(app.pipeline_ui().selected_deal).dump();
+  if (name == "announcement_form") {
+    const auto& f = app.overview_ui();
+    Json errors = Json::array();
+    for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
+    return Json{{"open", f.open || f.request_open}, {"errors", errors}}.dump();
   }
   if (name == "notifications") {
     Json out = Json::array();

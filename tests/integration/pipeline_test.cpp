@@ -106,8 +106,10 @@ TEST_F(PipelineTest, FromSubmissionToPayoutEveryStepReachesBothSidesAndNoOtherPa
   // Won, then paid.
   a = run(priya.ws, "w-1", "deal.set_stage", {{"deal_id", deal_id}, {"stage", "closed_won"}});
   ASSERT_EQ(a["t"], "ack") << a.dump();
-  d = dana.take(2);
-  p = priya.take(2);
+  // Deals, Overview, and the Overview's leaderboard (a win this quarter moves it).
+  d = dana.take(3);
+  p = priya.take(3);
+  EXPECT_EQ(d["overview"]["type"], "leaderboard.changed");
   EXPECT_EQ(d["deals"]["data"]["from"], "qualification");
   EXPECT_GT(d["deals"]["data"]["deal"]["won_at"].get<int64_t>(), 0);
   a = run(priya.ws, "p-1", "deal.record_payout", {{"deal_id", deal_id}});
@@ -117,7 +119,12 @@ TEST_F(PipelineTest, FromSubmissionToPayoutEveryStepReachesBothSidesAndNoOtherPa
   p = priya.take(2);
   EXPECT_EQ(d["overview"]["type"], "deal.payout_recorded");
 
-  // Blue Harbor heard nothing of all this.
+  // Blue Harbor heard only that the leaderboard moved, anonymised and without Acme's figures.
+  const Json board = maya.ws.expect();
+  EXPECT_EQ(board["room"], "overview");
+  EXPECT_EQ(board["type"], "leaderboard.changed");
+  for (const char* secret : {"Acme", "Quasar", "1234500", deal_id.c_str()})
+    EXPECT_EQ(board.dump().find(secret), std::string::npos) << secret << " in " << board.dump();
   EXPECT_EQ(maya.ws.next(300ms), std::nullopt);
 
   // Fresh snapshots agree with the demo figures plus this deal (15 % of 12,345.00 = 1,851.75).

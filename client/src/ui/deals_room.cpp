@@ -406,6 +406,7 @@ void deals_room(App& app) {
     return;
   }
   const DealRow* selected = find_deal(*s, app.pipeline_ui().selected_deal);
+  if (!selected && !app.pipeline_ui().selected_deal.empty()) return missing_item(app, "deal", width);
   const float main_w = selected ? width - kPanelWidth - theme::kGap : width;
   const ImVec2 row = ImGui::GetCursorScreenPos();
   ImGui::BeginGroup();

@@ -233,6 +233,8 @@ void leads_room(App& app) {
     text(fonts().body, theme::kTextMuted, "Loading leads\xe2\x80\xa6");
     return;
   }
+  if (!app.pipeline_ui().selected_lead.empty() && !find_lead(*s, app.pipeline_ui().selected_lead))
+    return missing_item(app, "lead", width);
   filters(app, *s);
   // Reused between frames, so a steady frame does not allocate.
   static std::vector<int> rows;

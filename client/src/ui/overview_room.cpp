@@ -1,9 +1,18 @@
-// The Overview room: page title, the stat tiles, recent leads, quick actions and a commission
-// chart. Everything comes from the replica's OverviewState; nothing here talks to the server.
+// The Overview room, the landing page: the title with quick actions, the stat tiles, then two
+// columns. Left: pipeline by stage, "since your last visit", recent leads. Right: the quarter's
+// leaderboard, announcements, the commission chart and the place kept for the success metrics.
+// Everything comes from the replica's OverviewState; nothing here talks to the server.
 // Index:
+// [SECTION] Helpers
+// [SECTION] Title and quick actions
 // [SECTION] Tiles
+// [SECTION] Pipeline by stage
+// [SECTION] Since your last visit
 // [SECTION] Recent leads
+// [SECTION] Leaderboard
+// [SECTION] Announcements
 // [SECTION] Commission chart
+// [SECTION] Success metrics and tasks (placeholder)
 // [SECTION] Loading state
 // [SECTION] Room
 #include <algorithm>
@@ -17,6 +26,8 @@
 #include "imgui.h"
 #include "portal/model/money.h"
 #include "portal/rooms/overview.h"
+#include "portal/rules/permissions.h"
+#include "test_hook.h"
 #include "theme.h"
 #include "ui/format.h"
 #include "ui/screens.h"
@@ -25,85 +36,352 @@
 namespace portal::client::ui {
 namespace {
 
+// [SECTION] Helpers
+
+void gap() { ImGui::Dummy(ImVec2(0, theme::kGap - ImGui::GetStyle().ItemSpacing.y * 2)); }
+
+// "26 Feb 2026, 14:30" (UTC).
+std::string date_time(UnixTime t) {
+  if (t <= 0) return format_date(t);
+  const int64_t s = ((t % 86400) + 86400) % 86400;
+  char hm[16];
+  std::snprintf(hm, sizeof(hm), ", %02d:%02d", int(s / 3600), int(s / 60 % 60));
+  return format_date(t) + hm;
+}
+
+// Text wrapped to `width`, at most `max_lines` lines (an ellipsis ends a cut), as an item.
+void wrapped(ImFont* font, ImU32 color, std::string_view s, float width, int max_lines) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float line = font_px(font) * 1.4f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const char* b = s.data();
+  const char* e = s.data() + s.size();
+  int lines = 0;
+  const float scale = font_px(font) / font->FontSize;
+  while (b < e && lines < max_lines) {
+    const char* nl = std::find(b, e, '\n');
+    const char* end = font->CalcWordWrapPositionA(scale, b, nl, width);
+    if (end == b) end = b + 1;
+    std::string piece(b, end);
+    const bool last = lines == max_lines - 1 && end < e;
+    if (last) {
+      while (!piece.empty() && text_size(font, piece + "\xe2\x80\xa6").x > width) piece.pop_back();
+      piece += "\xe2\x80\xa6";
+    }
+    text_at(font, ImVec2(p.x, p.y + lines * line), color, piece);
+    ++lines;
+    b = end;
+    while (b < e && (*b == ' ' || *b == '\n')) ++b;
+  }
+  ImGui::Dummy(ImVec2(width, std::max(1, lines) * line));
+}
+
+// A centred empty state inside a card: an icon, a line and a muted explanation.
+void empty_state(const char* icon, std::string_view title, std::string_view detail, float inner) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 c(p.x + inner * 0.5f, p.y + 34);
+  dl->AddCircleFilled(c, 22, theme::kAccentSoft, 40);
+  const ImVec2 is = text_size(fonts().body, icon);
+  text_at(fonts().body, ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f), theme::kAccent, icon);
+  const ImVec2 s1 = text_size(fonts().body_strong, title);
+  text_at(fonts().body_strong, ImVec2(c.x - s1.x * 0.5f, p.y + 66), theme::kText, title);
+  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 90));
+  const ImVec2 s2 = text_size(fonts().small, detail);
+  if (s2.x <= inner) {
+    text_at(fonts().small, ImVec2(c.x - s2.x * 0.5f, p.y + 90), theme::kTextMuted, detail);
+    ImGui::Dummy(ImVec2(inner, s2.y + 8));
+  } else {
+    wrapped(fonts().small, theme::kTextMuted, detail, inner, 3);
+    ImGui::Dummy(ImVec2(inner, 4));
+  }
+}
+
+// [SECTION] Title and quick actions
+
+void title_row(App& app, float width) {
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  text(fonts().title, theme::kText, "Overview");
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+  const std::string welcome = "Welcome back, " + app.first_name();
+  text(fonts().body, theme::kTextMuted, welcome);
+  const ImVec2 below = ImGui::GetCursorScreenPos();
+
+  // Quick actions, right-aligned on the title's line.
+  struct Action {
+    const char* label;
+    const char* icon;
+    ButtonKind kind;
+    float width;
+  };
+  const bool vendor = app.is_vendor();
+  const Action partner_actions[] = {{"Submit lead", icon::kPlus, ButtonKind::Primary, 148},
+                                    {"Add customer account", icon::kBuilding,
+                                     ButtonKind::Secondary, 212},
+                                    {"Message the vendor", icon::kComments, ButtonKind::Secondary,
+                                     196}};
+  const Action vendor_actions[] = {{"Post announcement", icon::kBullhorn, ButtonKind::Primary, 196},
+                                   {"Review leads", icon::kInbox, ButtonKind::Secondary, 148},
+                                   {"Open deals", icon::kBriefcase, ButtonKind::Secondary, 136}};
+  const Action* actions = vendor ? vendor_actions : partner_actions;
+  float total = 0;
+  for (int i = 0; i < 3; ++i) total += actions[i].width + (i ? 10 : 0);
+  if (width - total < 320) {
+    // Narrow: the actions go on their own line under the title.
+    ImGui::SetCursorScreenPos(ImVec2(below.x, below.y + 6));
+  } else {
+    ImGui::SetCursorScreenPos(ImVec2(top.x + width - total, top.y + 8));
+  }
+  const bool may_lead = app.session() && may_submit_lead(Actor{app.session()->user.id,
+                                                               app.session()->user.org_id,
+                                                               app.session()->user.role});
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine(0, 10);
+    const Action& a = actions[i];
+    const bool enabled = vendor || i != 0 || may_lead;
+    if (!button(a.label, a.kind, ImVec2(a.width, 40), a.icon, false, enabled)) continue;
+    if (vendor) {
+      if (i == 0) app.open_announcement_form();
+      if (i == 1) app.select_room("leads");
+      if (i == 2) app.select_room("deals");
+    } else {
+      if (i == 0) app.open_lead_form();
+      // FIXME: "Add customer account" opens the Customer accounts room until its form exists.
+      if (i == 1) app.select_room("accounts");
+      if (i == 2) app.select_room("messages");
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(below.y, ImGui::GetItemRectMax().y) + 14));
+  ImGui::Dummy(ImVec2(width, 0));
+}
+
 // [SECTION] Tiles
 
 int tile_columns(float width) {
-  if (width >= 900) return 4;
+  if (width >= 1080) return 6;
+  if (width >= 640) return 3;
   if (width >= 440) return 2;
   return 1;
 }
 
-void tiles(const OverviewState& o, float width) {
+constexpr float kTileHeight = 112;
+
+void tiles(const OverviewState& o, bool vendor, float width) {
   const std::string& cur = o.currency;
-  const std::string tier = o.tier.empty() ? std::string("\xe2\x80\x94") : o.tier;
-  const std::string share = percent(o.revenue_share_bp) + " revenue share";
-  const std::string earned = money(o.commission_earned_minor, cur);
-  const std::string pending = money(o.commission_pending_minor, cur);
-  const std::string expected = money(o.commission_expected_minor, cur);
+  const std::string tier = vendor ? std::string("Program") : o.tier.empty() ? "\xe2\x80\x94" : o.tier;
+  const std::string share =
+      vendor ? std::to_string(o.partners.size()) + " partners" : percent(o.revenue_share_bp) + " revenue share";
+  const std::string earned = money_compact(o.commission_earned_minor, cur);
+  const std::string earned_caption = money(o.commission_earned_minor, cur) + " paid out";
+  const std::string pending = money_compact(o.commission_pending_minor, cur);
+  const std::string pending_caption =
+      money(o.commission_expected_minor, cur) + " more expected";
   const std::string submitted = std::to_string(o.leads_submitted);
-  const std::string open = std::to_string(o.leads_open);
-  const std::string closed =
-      std::to_string(std::max(0, o.leads_submitted - o.leads_open)) + " closed or rejected";
+  const std::string open = std::to_string(o.leads_open) + " still open";
   const std::string deals = std::to_string(o.deals_in_progress);
   const std::string pipeline = money_compact(o.pipeline_minor, cur);
   const std::string pipeline_caption = money(o.pipeline_minor, cur) + " in open deals";
   const std::string deals_caption = pipeline + " in the pipeline";
+  int won_count = 0;
+  int64_t won_minor = 0;
+  for (const OverviewStage& s : o.stages)
+    if (s.stage == DealStage::ClosedWon) won_count = s.count, won_minor = s.value_minor;
+  const std::string won = money_compact(won_minor, cur);
+  const std::string won_caption = std::to_string(won_count) + (won_count == 1 ? " deal" : " deals") + " won";
 
   const StatTile all[] = {
       {"Tier", tier, share, icon::kTrophy, theme::kWarningSoft, theme::kWarning},
-      {"Commission earned", earned, "Paid out to you", icon::kMoney, theme::kSuccessSoft,
+      {"Commission earned", earned, earned_caption, icon::kMoney, theme::kSuccessSoft,
        theme::kSuccess},
-      {"Commission pending", pending, "Won, awaiting payout", icon::kClock, theme::kInfoSoft,
+      {"Commission pending", pending, pending_caption, icon::kClock, theme::kInfoSoft,
        theme::kInfoText},
-      {"Expected commission", expected, "From deals in progress", icon::kLineChart,
-       theme::kAccentSoft, theme::kAccent},
-      {"Leads submitted", submitted, "Registered by your team", icon::kBullhorn, theme::kAccentSoft,
-       theme::kAccent},
-      {"Open leads", open, closed, icon::kInbox, theme::kTealSoft, theme::kTeal},
-      {"Deals in progress", deals, deals_caption, icon::kBriefcase, theme::kInfoSoft,
-       theme::kInfoText},
-      {"Pipeline value", pipeline, pipeline_caption, icon::kPieChart, theme::kSuccessSoft,
-       theme::kSuccess},
+      {"Leads submitted", submitted, open, icon::kBullhorn, theme::kAccentSoft, theme::kAccent},
+      {"Deals in progress", deals, deals_caption, icon::kBriefcase, theme::kTealSoft, theme::kTeal},
+      {"Revenue won", won, won_caption, icon::kLineChart, theme::kSuccessSoft, theme::kSuccess},
   };
+  (void)pipeline_caption;
   const int cols = tile_columns(width);
-  const float gap = theme::kGap;
-  const float tile_w = std::floor((width - gap * (cols - 1)) / cols);
-  const float tile_h = 116;
-  ImVec2 start = ImGui::GetCursorScreenPos();
+  const float g = theme::kGap;
+  const float tile_w = std::floor((width - g * (cols - 1)) / cols);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
   int i = 0;
   for (const StatTile& t : all) {
-    int r = i / cols, c = i % cols;
-    ImVec2 pos(start.x + c * (tile_w + gap), start.y + r * (tile_h + gap));
-    float w = c == cols - 1 ? width - c * (tile_w + gap) : tile_w;
-    stat_tile(t, pos, ImVec2(w, tile_h));
+    const int r = i / cols, c = i % cols;
+    const ImVec2 pos(start.x + c * (tile_w + g), start.y + r * (kTileHeight + g));
+    const float w = c == cols - 1 ? width - c * (tile_w + g) : tile_w;
+    stat_tile(t, pos, ImVec2(w, kTileHeight));
     ++i;
   }
-  int rows = (i + cols - 1) / cols;
-  ImGui::Dummy(ImVec2(width, rows * tile_h + (rows - 1) * gap));
+  const int rows = (i + cols - 1) / cols;
+  ImGui::Dummy(ImVec2(width, rows * kTileHeight + (rows - 1) * g));
+}
+
+// [SECTION] Pipeline by stage
+
+ImU32 stage_bar_color(DealStage s) {
+  switch (s) {
+    case DealStage::Prospecting:
+      return theme::rgb(0xA5B4FC);
+    case DealStage::Qualification:
+      return theme::rgb(0x818CF8);
+    case DealStage::Proposal:
+      return theme::rgb(0x6366F1);
+    case DealStage::Negotiation:
+      return theme::kAccent;
+    case DealStage::ClosedWon:
+      return theme::kSuccess;
+    case DealStage::ClosedLost:
+      return theme::rgb(0xD0D5DD);
+  }
+  return theme::kAccent;
+}
+
+void pipeline_chart(const OverviewState& o, float width) {
+  card_begin(width);
+  int64_t open_total = 0;
+  int open_count = 0;
+  for (const OverviewStage& s : o.stages)
+    if (s.stage != DealStage::ClosedWon && s.stage != DealStage::ClosedLost)
+      open_total += s.value_minor, open_count += s.count;
+  card_title("Pipeline by stage", std::to_string(open_count) + " open deals worth " +
+                                      money(open_total, o.currency) + " \xc2\xb7 value per stage");
+  const float inner = card_inner_width();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  hook::record_rect("Pipeline by stage", p, ImVec2(p.x + inner, p.y + 200));
+  if (o.stages.empty()) {
+    empty_state(icon::kBriefcase, "No deals yet",
+                "Deals appear here as your leads are converted.", inner);
+    card_end();
+    return;
+  }
+  const float value_h = 22, chart_h = 132, label_h = 46;
+  int64_t top = 1;
+  for (const OverviewStage& s : o.stages) top = std::max(top, s.value_minor);
+  const float base = std::floor(p.y + value_h + chart_h) + 0.5f;
+  for (int gl = 1; gl <= 3; ++gl) {
+    const float gy = std::floor(base - chart_h * gl / 3.0f) + 0.5f;
+    dl->AddLine(ImVec2(p.x, gy), ImVec2(p.x + inner, gy), theme::kDivider);
+  }
+  dl->AddLine(ImVec2(p.x, base), ImVec2(p.x + inner, base), theme::kCardBorder);
+
+  const float slot = inner / float(o.stages.size());
+  const float bar_w = std::floor(std::min(64.0f, slot * 0.56f));
+  for (size_t i = 0; i < o.stages.size(); ++i) {
+    const OverviewStage& s = o.stages[i];
+    const float cx = std::floor(p.x + slot * (i + 0.5f));
+    const float h =
+        s.value_minor > 0 ? std::max(3.0f, std::round(chart_h * float(double(s.value_minor) / top)))
+                          : 0;
+    const float x0 = cx - std::floor(bar_w * 0.5f);
+    if (h > 0)
+      dl->AddRectFilled(ImVec2(x0, base - 0.5f - h), ImVec2(x0 + bar_w, base - 0.5f),
+                        stage_bar_color(s.stage), 4, ImDrawFlags_RoundCornersTop);
+    const std::string v = s.count > 0 ? money_compact(s.value_minor, o.currency) : "\xe2\x80\x94";
+    const ImVec2 vs = text_size(fonts().small_strong, v);
+    text_at(fonts().small_strong, ImVec2(std::floor(cx - vs.x * 0.5f), std::floor(base - h - vs.y - 5)),
+            s.count > 0 ? theme::kText : theme::kTextFaint, v);
+    const std::string_view label = deal_stage_label(s.stage);
+    const ImVec2 ls = text_size(fonts().small_strong, label);
+    text_at(fonts().small_strong, ImVec2(std::floor(cx - ls.x * 0.5f), base + 9),
+            theme::kTextSecondary, label);
+    const std::string n = std::to_string(s.count) + (s.count == 1 ? " deal" : " deals");
+    const ImVec2 ns = text_size(fonts().small, n);
+    text_at(fonts().small, ImVec2(std::floor(cx - ns.x * 0.5f), base + 27), theme::kTextMuted, n);
+  }
+  ImGui::Dummy(ImVec2(inner, value_h + chart_h + label_h));
+  card_end();
+}
+
+// [SECTION] Since your last visit
+
+const char* change_icon(const std::string& kind, ImU32& bg, ImU32& fg) {
+  if (kind == "deal_won") {
+    bg = theme::kSuccessSoft, fg = theme::kSuccess;
+    return icon::kTrophy;
+  }
+  if (kind == "announcement") {
+    bg = theme::kWarningSoft, fg = theme::kWarning;
+    return icon::kBullhorn;
+  }
+  if (kind == "lead_new" || kind == "lead_stage") {
+    bg = theme::kAccentSoft, fg = theme::kAccent;
+    return icon::kInbox;
+  }
+  bg = theme::kInfoSoft, fg = theme::kInfoText;
+  return icon::kBriefcase;
+}
+
+void since_card(const OverviewState& o, float width) {
+  const OverviewSince& s = o.since;
+  card_begin(width);
+  const ImVec2 head = ImGui::GetCursorScreenPos();
+  card_title("Since your last visit",
+             s.since > 0 ? "Changes since " + date_time(s.since) + " (UTC)"
+                         : std::string("What changed while you were away"));
+  const float inner = card_inner_width();
+  if (s.total > 0) {
+    const std::string count = std::to_string(s.total) + (s.total == 1 ? " update" : " updates");
+    const ImVec2 ps = pill_size(count);
+    pill(ImVec2(head.x + inner - ps.x, head.y + 4), count, theme::kAccentSoft, theme::kAccentText);
+  }
+  if (s.since <= 0) {
+    empty_state(icon::kRocket, "Welcome to your partner portal",
+                "From your next visit on, new leads, deal updates and announcements made while "
+                "you are away are listed here.",
+                inner);
+    card_end();
+    return;
+  }
+  if (s.items.empty()) {
+    empty_state(icon::kCheck, "You are all caught up",
+                "Nothing changed since your last visit.", inner);
+    card_end();
+    return;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float row_h = 40;
+  float y = p.y;
+  for (const OverviewChange& c : s.items) {
+    ImU32 bg, fg;
+    const char* ic = change_icon(c.kind, bg, fg);
+    icon_badge(ImVec2(p.x + 14, y + row_h * 0.5f), 14, ic, bg, fg);
+    const std::string when = date_time(c.at);
+    const ImVec2 ws = text_size(fonts().small, when);
+    const float ty = std::floor(y + (row_h - font_px(fonts().body)) * 0.5f) - 1;
+    ImGui::PushClipRect(ImVec2(p.x + 38, y), ImVec2(p.x + inner - ws.x - 16, y + row_h), true);
+    text_at(fonts().body, ImVec2(p.x + 40, ty), theme::kText, c.text);
+    ImGui::PopClipRect();
+    text_at(fonts().small, ImVec2(p.x + inner - ws.x, std::floor(y + (row_h - ws.y) * 0.5f)),
+            theme::kTextMuted, when);
+    y += row_h;
+    if (&c != &s.items.back())
+      dl->AddLine(ImVec2(p.x + 40, std::floor(y) + 0.5f), ImVec2(p.x + inner, std::floor(y) + 0.5f),
+                  theme::kDivider);
+  }
+  ImGui::Dummy(ImVec2(inner, y - p.y));
+  if (s.total > static_cast<int32_t>(s.items.size())) {
+    const std::string more =
+        "and " + std::to_string(s.total - static_cast<int32_t>(s.items.size())) + " older updates";
+    text(fonts().small, theme::kTextMuted, more);
+  }
+  card_end();
 }
 
 // [SECTION] Recent leads
 
 void recent_leads(const OverviewState& o, float width) {
   card_begin(width, 0);
-  card_title("Recent leads", "The latest leads your organisation registered");
+  card_title("Recent leads", "The latest leads registered");
   const float inner = card_inner_width();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
 
   if (o.recent_leads.empty()) {
-    ImGui::Dummy(ImVec2(inner, 8));
-    ImVec2 c(p.x + inner * 0.5f, p.y + 44);
-    dl->AddCircleFilled(c, 26, theme::kAccentSoft, 40);
-    ImVec2 is = text_size(fonts().heading, icon::kInbox);
-    text_at(fonts().heading, ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f), theme::kAccent,
-            icon::kInbox);
-    const char* t1 = "No leads yet";
-    const char* t2 = "Submit your first lead and follow it here as it moves through the stages.";
-    ImVec2 s1 = text_size(fonts().body_strong, t1), s2 = text_size(fonts().small, t2);
-    text_at(fonts().body_strong, ImVec2(c.x - s1.x * 0.5f, p.y + 84), theme::kText, t1);
-    text_at(fonts().small, ImVec2(c.x - s2.x * 0.5f, p.y + 106), theme::kTextMuted, t2);
-    ImGui::Dummy(ImVec2(inner, 124));
+    empty_state(icon::kInbox, "No leads yet",
+                "Submit your first lead and follow it here as it moves through the stages.",
+                inner);
     card_end();
     return;
   }
@@ -113,17 +391,16 @@ void recent_leads(const OverviewState& o, float width) {
   const float col_value_end = p.x + inner * 0.60f;
   const float col_stage = p.x + inner * 0.66f;
   const float col_date = p.x + inner * 0.84f;
-  const float head_h = 32, row_h = 48;
+  const float head_h = 32, row_h = 44;
 
-  // Header row on a faint band that bleeds to the card edges.
   dl->AddRectFilled(ImVec2(p.x - theme::kCardPadding, p.y),
                     ImVec2(p.x + inner + theme::kCardPadding, p.y + head_h), theme::rgb(0xF9FAFB));
   dl->AddLine(ImVec2(p.x - theme::kCardPadding, p.y),
               ImVec2(p.x + inner + theme::kCardPadding, p.y), theme::kDivider);
   ImFont* hf = fonts().small_strong;
-  float hy = p.y + (head_h - font_px(hf)) * 0.5f - 1;
+  const float hy = p.y + (head_h - font_px(hf)) * 0.5f - 1;
   text_at(hf, ImVec2(col_company, hy), theme::kTextMuted, "Company");
-  float vw = text_size(hf, "Value").x;
+  const float vw = text_size(hf, "Value").x;
   text_at(hf, ImVec2(col_value_end - vw, hy), theme::kTextMuted, "Value");
   text_at(hf, ImVec2(col_stage, hy), theme::kTextMuted, "Stage");
   text_at(hf, ImVec2(col_date, hy), theme::kTextMuted, "Submitted");
@@ -132,15 +409,14 @@ void recent_leads(const OverviewState& o, float width) {
   for (const OverviewLead& lead : o.recent_leads) {
     dl->AddLine(ImVec2(p.x - theme::kCardPadding, y), ImVec2(p.x + inner + theme::kCardPadding, y),
                 theme::kDivider);
-    float ty = y + (row_h - font_px(fonts().body)) * 0.5f - 1;
-    // Clip the company name to its column.
+    const float ty = y + (row_h - font_px(fonts().body)) * 0.5f - 1;
     ImGui::PushClipRect(ImVec2(col_company, y), ImVec2(col_value_end - 110, y + row_h), true);
     text_at(fonts().body_strong, ImVec2(col_company, ty), theme::kText, lead.company);
     ImGui::PopClipRect();
-    std::string value = money(lead.value_minor, o.currency);
-    float w = text_size(fonts().body, value).x;
+    const std::string value = money(lead.value_minor, o.currency);
+    const float w = text_size(fonts().body, value).x;
     text_at(fonts().body, ImVec2(col_value_end - w, ty), theme::kNeutralText, value);
-    StageStyle st = stage_style(lead.stage);
+    const StageStyle st = stage_style(lead.stage);
     pill(ImVec2(col_stage, y + (row_h - 22) * 0.5f), lead_stage_label(lead.stage), st.bg, st.fg);
     text_at(fonts().body, ImVec2(col_date, ty), theme::kTextMuted, format_date(lead.created_at));
     y += row_h;
@@ -149,16 +425,150 @@ void recent_leads(const OverviewState& o, float width) {
   card_end();
 }
 
+// [SECTION] Leaderboard
+
+void leaderboard(const OverviewState& o, bool vendor, float width) {
+  const OverviewBoard& b = o.revenue_board;
+  card_begin(width);
+  const std::string sub = "Revenue generated \xc2\xb7 " +
+                          (b.quarter.empty() ? std::string("this quarter") : b.quarter) +
+                          " \xc2\xb7 " + std::to_string(b.partners) + " partners";
+  card_title("Leaderboard", sub);
+  const float inner = card_inner_width();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  hook::record_rect("Leaderboard", p, ImVec2(p.x + inner, p.y + 40));
+  if (b.rows.empty()) {
+    empty_state(icon::kTrophy, "No partners ranked yet", "The board fills as deals are won.",
+                inner);
+    card_end();
+    return;
+  }
+  const float row_h = 46;
+  float y = p.y;
+  int32_t prev_position = 0;
+  for (const OverviewBoardRow& r : b.rows) {
+    // A gap in positions (the viewer's row below the top rows) gets a dotted separator.
+    if (prev_position != 0 && r.position != prev_position + 1) {
+      for (float x = p.x + inner * 0.5f - 12; x <= p.x + inner * 0.5f + 12; x += 12)
+        dl->AddCircleFilled(ImVec2(x, y + 8), 1.6f, theme::kTextFaint, 8);
+      y += 16;
+    }
+    prev_position = r.position;
+    const ImVec2 rmin(p.x - 8, y + 2), rmax(p.x + inner + 8, y + row_h - 2);
+    if (r.is_viewer) {
+      dl->AddRectFilled(rmin, rmax, theme::kAccentSoft, 8);
+      dl->AddRect(rmin, rmax, theme::rgb(0xC7D2FE), 8);
+    }
+    // Rank badge: gold, silver, bronze for the podium.
+    const ImU32 badge_bg = r.rank == 1   ? theme::rgb(0xFEF0C7)
+                           : r.rank == 2 ? theme::rgb(0xF2F4F7)
+                           : r.rank == 3 ? theme::rgb(0xFBE8DC)
+                                         : theme::kCardBg;
+    const ImU32 badge_fg = r.rank == 1   ? theme::rgb(0xB54708)
+                           : r.rank == 2 ? theme::rgb(0x475467)
+                           : r.rank == 3 ? theme::rgb(0x9C4221)
+                                         : theme::kTextMuted;
+    const ImVec2 bc(p.x + 13, y + 16);
+    dl->AddCircleFilled(bc, 12, badge_bg, 24);
+    if (r.rank > 3) dl->AddCircle(bc, 12, theme::kCardBorder, 24);
+    const std::string rank = std::to_string(r.rank);
+    const ImVec2 rs = text_size(fonts().small_strong, rank);
+    text_at(fonts().small_strong, ImVec2(std::floor(bc.x - rs.x * 0.5f), std::floor(bc.y - rs.y * 0.5f)),
+            badge_fg, rank);
+
+    // Name (and "You"), the amount on the right when the viewer may see it.
+    const float name_x = p.x + 36;
+    std::string value;
+    if (r.value_shown) value = money_compact(r.value_minor, o.currency);
+    const ImVec2 vs = text_size(fonts().small_strong, value);
+    float nx_end = p.x + inner - vs.x - 12;
+    ImGui::PushClipRect(ImVec2(name_x, y), ImVec2(nx_end - (r.is_viewer ? 44 : 0), y + row_h), true);
+    text_at(r.is_viewer ? fonts().body_strong : fonts().body, ImVec2(name_x, y + 6),
+            r.value_shown || vendor ? theme::kText : theme::kTextSecondary, r.name);
+    ImGui::PopClipRect();
+    if (r.is_viewer) {
+      const float nw = std::min(text_size(fonts().body_strong, r.name).x, nx_end - 44 - name_x);
+      pill(ImVec2(name_x + nw + 8, y + 6), "You", theme::kAccent, theme::kCardBg);
+    }
+    if (!value.empty())
+      text_at(fonts().small_strong, ImVec2(p.x + inner - vs.x, y + 8), theme::kText, value);
+
+    // The bar: a faint track and the share of the leader, on whole pixels.
+    const float track_x = name_x, track_w = p.x + inner - name_x;
+    const float by = std::floor(y + 30);
+    dl->AddRectFilled(ImVec2(track_x, by), ImVec2(track_x + track_w, by + 6), theme::kNeutralSoft,
+                      3);
+    const float fill = std::round(track_w * r.bar_pct / 100.0f);
+    if (fill > 0)
+      dl->AddRectFilled(ImVec2(track_x, by), ImVec2(track_x + std::max(fill, 6.0f), by + 6),
+                        r.is_viewer ? theme::kAccent : theme::rgb(0xA5B4FC), 3);
+    y += row_h;
+  }
+  ImGui::Dummy(ImVec2(inner, y - p.y));
+  bool any = false;
+  for (const OverviewBoardRow& r : b.rows) any |= r.bar_pct > 0;
+  const char* note = !any ? "No deal won yet this quarter: the first win takes the lead."
+                     : vendor ? "Partners see their own row by name; others anonymised."
+                              : "Other partners are shown anonymised, without amounts.";
+  text(fonts().small, theme::kTextMuted, note);
+  card_end();
+}
+
+// [SECTION] Announcements
+
+void announcements(App& app, const OverviewState& o, float width) {
+  card_begin(width);
+  const ImVec2 head = ImGui::GetCursorScreenPos();
+  card_title("Announcements", "News from the partner team");
+  const float inner = card_inner_width();
+  if (app.is_vendor()) {
+    const ImVec2 save = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(head.x + inner - 76, head.y));
+    if (button("New", ButtonKind::Secondary, ImVec2(76, 32), icon::kPlus))
+      app.open_announcement_form();
+    ImGui::SetCursorScreenPos(save);
+  }
+  if (o.announcements.empty()) {
+    empty_state(icon::kBullhorn, "No announcements",
+                "News from the vendor's partner team appears here.", inner);
+    card_end();
+    return;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (size_t i = 0; i < o.announcements.size() && i < 4; ++i) {
+    const OverviewAnnouncement& a = o.announcements[i];
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (i > 0) dl->AddLine(ImVec2(p.x, p.y - 3.5f), ImVec2(p.x + inner, p.y - 3.5f), theme::kDivider);
+    ImGui::Dummy(ImVec2(inner, 2));
+    wrapped(fonts().body_strong, theme::kText, a.title, inner, 2);
+    hook::record_owned("announcement:" + a.title);
+    std::string meta = a.author_name + " \xc2\xb7 " + format_date(a.posted_at);
+    const ImVec2 mp = ImGui::GetCursorScreenPos();
+    text(fonts().small, theme::kTextMuted, meta);
+    if (!a.audience_org.empty()) {
+      const std::string who = (app.is_vendor() ? a.audience_name : std::string("Your team")) + " only";
+      pill(ImVec2(mp.x + text_size(fonts().small, meta).x + 8, mp.y - 2), who, theme::kWarningSoft,
+           theme::kWarningText);
+    }
+    wrapped(fonts().small, theme::kTextSecondary, a.body, inner, 2);
+    ImGui::Dummy(ImVec2(inner, 4));
+  }
+  card_end();
+}
+
 // [SECTION] Commission chart
 
 void commission_chart(const OverviewState& o, float width) {
   card_begin(width);
-  card_title("Commission", "At your " + percent(o.revenue_share_bp) + " revenue share");
+  card_title("Commission", o.revenue_share_bp > 0
+                               ? "At your " + percent(o.revenue_share_bp) + " revenue share"
+                               : std::string("Across every partner, at each one's share"));
   const float inner = card_inner_width();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
   p.y += 4;
-  const float chart_h = 150, label_h = 40, value_h = 20;
+  const float chart_h = 120, label_h = 36, value_h = 20;
 
   struct Bar {
     const char* label;
@@ -170,10 +580,9 @@ void commission_chart(const OverviewState& o, float width) {
   int64_t top = 1;
   for (const Bar& b : bars) top = std::max(top, b.minor);
 
-  // Baseline and two faint guides.
   const float base = std::floor(p.y + value_h + chart_h) + 0.5f;
   for (int g = 1; g <= 2; ++g) {
-    float gy = std::floor(base - chart_h * g / 2.0f) + 0.5f;
+    const float gy = std::floor(base - chart_h * g / 2.0f) + 0.5f;
     dl->AddLine(ImVec2(p.x, gy), ImVec2(p.x + inner, gy), theme::kDivider);
   }
   dl->AddLine(ImVec2(p.x, base), ImVec2(p.x + inner, base), theme::kCardBorder);
@@ -182,20 +591,39 @@ void commission_chart(const OverviewState& o, float width) {
   const float bar_w = std::floor(std::min(56.0f, slot * 0.5f));
   for (int i = 0; i < 3; ++i) {
     const Bar& b = bars[i];
-    float cx = p.x + slot * (i + 0.5f);
-    float h = b.minor > 0 ? std::max(3.0f, std::round(chart_h * float(double(b.minor) / top))) : 0;
-    float x0 = std::floor(cx - bar_w * 0.5f);
+    const float cx = std::floor(p.x + slot * (i + 0.5f));
+    const float h =
+        b.minor > 0 ? std::max(3.0f, std::round(chart_h * float(double(b.minor) / top))) : 0;
+    const float x0 = cx - std::floor(bar_w * 0.5f);
     if (h > 0)
       dl->AddRectFilled(ImVec2(x0, base - 0.5f - h), ImVec2(x0 + bar_w, base - 0.5f), b.color, 5,
                         ImDrawFlags_RoundCornersTop);
-    std::string v = money_compact(b.minor, o.currency);
-    ImVec2 vs = text_size(fonts().small_strong, v);
-    text_at(fonts().small_strong, ImVec2(cx - vs.x * 0.5f, base - h - vs.y - 6), theme::kText, v);
-    ImVec2 ls = text_size(fonts().small, b.label);
-    dl->AddCircleFilled(ImVec2(cx - ls.x * 0.5f - 8, base + 19), 3.5f, b.color, 12);
-    text_at(fonts().small, ImVec2(cx - ls.x * 0.5f + 1, base + 11), theme::kTextMuted, b.label);
+    const std::string v = money_compact(b.minor, o.currency);
+    const ImVec2 vs = text_size(fonts().small_strong, v);
+    text_at(fonts().small_strong, ImVec2(std::floor(cx - vs.x * 0.5f), std::floor(base - h - vs.y - 6)),
+            theme::kText, v);
+    const ImVec2 ls = text_size(fonts().small, b.label);
+    dl->AddCircleFilled(ImVec2(cx - ls.x * 0.5f - 8, base + 17), 3.5f, b.color, 12);
+    text_at(fonts().small, ImVec2(std::floor(cx - ls.x * 0.5f + 1), base + 9), theme::kTextMuted,
+            b.label);
   }
   ImGui::Dummy(ImVec2(inner, value_h + chart_h + label_h));
+  card_end();
+}
+
+// [SECTION] Success metrics and tasks (placeholder)
+
+// FIXME: the partner success metrics (missing CPPOs, net missed revenue, savings opportunity,
+// lifetime revenue), the available tasks and the new-accounts leaderboard are built with the
+// Customer accounts room on another branch; they take this card's place when it lands.
+void success_metrics_placeholder(float width) {
+  card_begin(width);
+  card_title("Success metrics & tasks", "Arriving with Customer accounts");
+  const float inner = card_inner_width();
+  wrapped(fonts().small, theme::kTextMuted,
+          "Missing private offers, net missed revenue, savings opportunity and your customers' "
+          "open onboarding tasks will be summarised here.",
+          inner, 3);
   card_end();
 }
 
@@ -204,29 +632,27 @@ void commission_chart(const OverviewState& o, float width) {
 void skeleton(float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const int cols = tile_columns(width);
-  const float gap = theme::kGap;
-  const float tile_w = std::floor((width - gap * (cols - 1)) / cols);
-  ImVec2 start = ImGui::GetCursorScreenPos();
-  for (int i = 0; i < 8; ++i) {
-    int r = i / cols, c = i % cols;
-    ImVec2 pos(start.x + c * (tile_w + gap), start.y + r * (116 + gap));
-    ImVec2 max(pos.x + tile_w, pos.y + 116);
+  const float g = theme::kGap;
+  const float tile_w = std::floor((width - g * (cols - 1)) / cols);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  for (int i = 0; i < 6; ++i) {
+    const int r = i / cols, c = i % cols;
+    const ImVec2 pos(start.x + c * (tile_w + g), start.y + r * (kTileHeight + g));
+    const ImVec2 max(pos.x + tile_w, pos.y + kTileHeight);
     dl->AddRectFilled(pos, max, theme::kCardBg, theme::kCardRounding);
     dl->AddRect(pos, max, theme::kCardBorder, theme::kCardRounding);
-    dl->AddRectFilled(ImVec2(pos.x + 18, pos.y + 20), ImVec2(pos.x + 110, pos.y + 30),
+    dl->AddRectFilled(ImVec2(pos.x + 18, pos.y + 20), ImVec2(pos.x + 100, pos.y + 30),
                       theme::kNeutralSoft, 5);
-    dl->AddRectFilled(ImVec2(pos.x + 18, pos.y + 48), ImVec2(pos.x + 150, pos.y + 70),
+    dl->AddRectFilled(ImVec2(pos.x + 18, pos.y + 48), ImVec2(pos.x + 120, pos.y + 70),
                       theme::kNeutralSoft, 6);
-    dl->AddRectFilled(ImVec2(pos.x + 18, pos.y + 84), ImVec2(pos.x + 130, pos.y + 94),
-                      theme::kNeutralSoft, 5);
   }
-  int rows = (8 + cols - 1) / cols;
-  ImGui::Dummy(ImVec2(width, rows * 116 + (rows - 1) * gap));
+  const int rows = (6 + cols - 1) / cols;
+  ImGui::Dummy(ImVec2(width, rows * kTileHeight + (rows - 1) * g));
   ImGui::Dummy(ImVec2(0, 16));
-  ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
   const char* msg = "Loading your overview\xe2\x80\xa6";
-  ImVec2 ms = text_size(fonts().body, msg);
-  float cx = p.x + width * 0.5f;
+  const ImVec2 ms = text_size(fonts().body, msg);
+  const float cx = p.x + width * 0.5f;
   spinner(ImVec2(cx - (ms.x + 26) * 0.5f + 8, p.y + 12), 7, theme::kAccent);
   text_at(fonts().body, ImVec2(cx - (ms.x + 26) * 0.5f + 26, p.y + 12 - ms.y * 0.5f),
           theme::kTextMuted, msg);
@@ -239,53 +665,48 @@ void skeleton(float width) {
 
 void overview_room(App& app) {
   const float width = ImGui::GetContentRegionAvail().x;
-  text(fonts().title, theme::kText, "Overview");
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-  std::string welcome = "Welcome back, " + app.first_name();
-  text(fonts().body, theme::kTextMuted, welcome);
-  ImGui::Dummy(ImVec2(0, 12));
+  title_row(app, width);
 
   const OverviewState* o = app.replica().overview();
   if (!o) {
     skeleton(width);
     return;
   }
-  tiles(*o, width);
-  ImGui::Dummy(ImVec2(0, theme::kGap - ImGui::GetStyle().ItemSpacing.y * 2));
+  const bool vendor = app.is_vendor();
+  tiles(*o, vendor, width);
+  gap();
 
   const bool two_columns = width >= 900;
   const float side_w = two_columns ? std::floor((width - theme::kGap) / 3.0f) : width;
   const float main_w = two_columns ? width - side_w - theme::kGap : width;
   const ImVec2 row = ImGui::GetCursorScreenPos();
 
-  // Right column: quick actions over the chart.
+  // Right column: the leaderboard, announcements, commission and the success-metrics place.
   if (two_columns) ImGui::SetCursorScreenPos(ImVec2(row.x + main_w + theme::kGap, row.y));
   ImGui::BeginGroup();
-  card_begin(side_w);
-  card_title("Quick actions");
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_inner_width());
-  ImGui::PushFont(fonts().small);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextMuted);
-  ImGui::TextWrapped(
-      "Register an opportunity early: a registered lead is protected from "
-      "channel conflict.");
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-  ImGui::PopTextWrapPos();
-  ImGui::Dummy(ImVec2(0, 4));
-  if (button("Submit lead", ButtonKind::Primary, ImVec2(card_inner_width(), 40), icon::kPlus))
-    app.open_lead_form();
-  card_end();
-  ImGui::Dummy(ImVec2(0, theme::kGap - ImGui::GetStyle().ItemSpacing.y * 2));
+  leaderboard(*o, vendor, side_w);
+  gap();
+  announcements(app, *o, side_w);
+  gap();
   commission_chart(*o, side_w);
+  if (!vendor) {
+    gap();
+    success_metrics_placeholder(side_w);
+  }
   ImGui::EndGroup();
   const float side_bottom = ImGui::GetItemRectMax().y;
 
   if (two_columns)
     ImGui::SetCursorScreenPos(row);
   else
-    ImGui::Dummy(ImVec2(0, theme::kGap - ImGui::GetStyle().ItemSpacing.y * 2));
+    gap();
+  ImGui::BeginGroup();
+  pipeline_chart(*o, main_w);
+  gap();
+  since_card(*o, main_w);
+  gap();
   recent_leads(*o, main_w);
+  ImGui::EndGroup();
   const float main_bottom = ImGui::GetItemRectMax().y;
   ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(side_bottom, main_bottom)));
   ImGui::Dummy(ImVec2(width, 0));

@@ -19,6 +19,9 @@ void program_room(App& app);       // ui/program_room.cpp
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
 void lead_form(App& app);      // ui/lead_form.cpp: the "Submit a lead" modal
 void account_form(App& app);   // ui/account_form.cpp: the "Add account" modal
+void announcement_form(App& app);  // ui/announcement_form.cpp: the vendor's "Post announcement"
+// ui/missing_item.cpp: a deep link to a deal or lead ("deal"/"lead") the user cannot see.
+void missing_item(App& app, std::string_view noun, float width);
 void toast_overlay(App& app);  // ui/toast.cpp
 
 // The Font Awesome glyph and the label of a room by wire name.

@@ -209,6 +209,7 @@ void shell(App& app) {
   ImGui::EndChild();
   lead_form(app);
   account_form(app);
+  announcement_form(app);
 }
 
 }  // namespace portal::client::ui

@@ -155,6 +155,37 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher, int32_t extra_accoun
     if (auto* message = std::get_if<std::string>(&program)) bad(*message);
     data.program = std::move(std::get<ProgramSeed>(program));
   }
+
+  // Announcements (optional): "audience" is "all" or an organisation key.
+  std::map<Id, std::string> user_names;
+  for (const SeedUser& su : data.users) user_names[su.record.user.id] = su.record.user.name;
+  std::map<Id, std::string> org_names;
+  for (const Organisation& o : data.orgs) org_names[o.id] = o.name;
+  if (auto list = doc.find("announcements"); list != doc.end()) {
+    for (const Json& a : *list) {
+      AnnouncementRecord rec;
+      OverviewAnnouncement& an = rec.announcement;
+      an.id = new_id();
+      an.title = text(a, "title");
+      an.body = text(a, "body");
+      const std::string audience = text(a, "audience");
+      if (audience != "all") {
+        auto it = org_ids.find(audience);
+        if (it == org_ids.end()) bad("unknown audience in " + a.dump());
+        an.audience_org = it->second;
+        an.audience_name = org_names[it->second];
+      }
+      auto author = user_ids.find(text(a, "author"));
+      if (author == user_ids.end()) bad("unknown author in " + a.dump());
+      rec.author_id = author->second;
+      an.author_name = user_names[author->second];
+      an.posted_at = parse_time(text(a, "posted_at"));
+      const AnnouncementDraft draft{an.title, an.body, "all"};
+      if (auto fields = validate_announcement_draft(draft); !fields.empty())
+        bad("bad announcement " + a.dump() + ": " + fields.front().message);
+      data.announcements.push_back(std::move(rec));
+    }
+  }
   return data;
 }
 

@@ -1,6 +1,19 @@
 #include "app/overview_builder.h"
 
+#include "app/clock.h"
+#include "app/room_keys.h"
+
 namespace portal::server {
+namespace {
+
+// More logged events than this since the last visit are summarised by the count alone.
+constexpr size_t kSinceScan = 500;
+
+bool won_in(const Deal& d, const Quarter& q) {
+  return d.stage == DealStage::ClosedWon && d.won_at >= q.start && d.won_at < q.end;
+}
+
+}  // namespace
 
 OverviewState build_overview(const OverviewInputs& in, const Organisation& title,
                              bool program_wide) {
@@ -14,6 +27,7 @@ OverviewState build_overview(const OverviewInputs& in, const Organisation& title
   // partner's sums so events can redo the figures the same way.
   s.partners = overview_partners(in.orgs, in.deals, s.currency);
   recompute_commission(s);
+  s.stages = pipeline_by_stage(in.deals, s.currency);
 
   // The store hands leads newest first.
   s.leads_submitted = static_cast<int32_t>(in.leads.size());
@@ -25,6 +39,79 @@ OverviewState build_overview(const OverviewInputs& in, const Organisation& title
     }
   }
   return s;
+}
+
+OverviewBoard revenue_board(Store& store, const Actor& viewer, const Id& vendor_org,
+                            UnixTime now) {
+  const Quarter q = quarter_of(now);
+  const std::optional<Organisation> vendor = store.vendor_org();
+  const std::string currency = vendor ? vendor->currency : std::string("EUR");
+  const std::vector<LeaderboardEntry> entries = store.revenue_entries(q.start, q.end, currency);
+  const std::vector<LeaderboardRow> ranked = rank_partners(entries, LeaderboardMetric::Revenue);
+  return overview_board(ranked, q, viewer, vendor_org, store.leaderboard_disclosure());
+}
+
+OverviewState overview_snapshot(Store& store, const Identity& who, const std::string& room_key,
+                                int64_t& seq) {
+  const Actor actor = who.actor();
+  const bool program_wide = is_vendor_staff(actor.role);
+  // The room's rows and seq first: what the reads below add was committed at or after that
+  // seq, so its event either repeats what the state holds (apply() is idempotent for these
+  // parts) or comes after it.
+  const OverviewInputs in =
+      store.overview_inputs(program_wide ? std::nullopt : std::optional<Id>(actor.org_id), room_key);
+  seq = in.seq;
+  OverviewState s = build_overview(in, who.org, program_wide);
+
+  const std::optional<Organisation> vendor = store.vendor_org();
+  const Id vendor_id = vendor ? vendor->id : Id();
+  const UnixTime now = unix_now();
+  s.revenue_board = revenue_board(store, actor, vendor_id, now);
+  s.announcements = store.announcements(
+      program_wide ? std::nullopt : std::optional<Id>(actor.org_id), kOverviewAnnouncements);
+
+  const UnixTime since = store.visit_since(actor.user_id);
+  std::vector<LoggedEvent> logged;
+  if (since > 0) {
+    for (StoredEvent& e : store.events_since(room_key, since, kSinceScan))
+      logged.push_back(LoggedEvent{std::move(e.type), std::move(e.data), e.at});
+  }
+  s.since = since_last_visit(logged, since, actor.user_id);
+  return s;
+}
+
+void append_leaderboard_events(Store& store, const Deal& before, const Deal& after,
+                               const Id& vendor_org, UnixTime now, std::vector<NewEvent>& out) {
+  const Quarter q = quarter_of(now);
+  const bool was = won_in(before, q), is = won_in(after, q);
+  if (was == is) return;  // the quarter's revenue is unchanged
+  const std::optional<Organisation> vendor = store.vendor_org();
+  const std::string currency = vendor ? vendor->currency : std::string("EUR");
+  if (after.value.currency != currency) return;
+
+  // The store still holds `before`: move the deal's value by hand.
+  std::vector<LeaderboardEntry> entries = store.revenue_entries(q.start, q.end, currency);
+  for (LeaderboardEntry& e : entries) {
+    if (e.org_id != after.org_id) continue;
+    if (was) e.revenue_minor -= before.value.minor;
+    if (is) e.revenue_minor += after.value.minor;
+  }
+  const std::vector<LeaderboardRow> ranked = rank_partners(entries, LeaderboardMetric::Revenue);
+  const NameDisclosure disclosure = store.leaderboard_disclosure();
+  const std::string type(kEvLeaderboardChanged);
+
+  // Each partner's room gets the board as that partner may see it: its own row by name and
+  // amount, the others anonymised without amounts.
+  for (const LeaderboardEntry& e : entries) {
+    const Actor partner{Id(), e.org_id, Role::PartnerUser};
+    const OverviewBoard b = overview_board(ranked, q, partner, vendor_org, disclosure);
+    out.push_back({partner_room_key(e.org_id, RoomKind::Overview), type,
+                   Json{{"metric", "revenue"}, {"board", to_json(b)}}});
+  }
+  const Actor staff{Id(), vendor_org, Role::PartnerManager};
+  const OverviewBoard b = overview_board(ranked, q, staff, vendor_org, disclosure);
+  out.push_back({vendor_room_key(RoomKind::Overview), type,
+                 Json{{"metric", "revenue"}, {"board", to_json(b)}}});
 }
 
 }  // namespace portal::server

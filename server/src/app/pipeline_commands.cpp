@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/overview_builder.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
 #include "auth/tokens.h"
@@ -158,6 +159,7 @@ Outcome plan_deal(const Context& c, const CommandFrame& f, const PipelineTarget&
                               "closed_won or closed_lost."}});
     if (auto e = refuse_stage(check_deal_transition(deal->stage, *to))) return *e;
     const DealStage from = deal->stage;
+    const Deal before = *deal;
     deal->stage = *to;
     deal->updated_at = c.now;
     if (*to == DealStage::ClosedWon) deal->won_at = c.now;
@@ -166,6 +168,7 @@ Outcome plan_deal(const Context& c, const CommandFrame& f, const PipelineTarget&
     data["from"] = to_string(from);
     fan_out(plan.events, org, {RoomKind::Deals, RoomKind::Overview, RoomKind::Program},
             kEvDealStageChanged, data);
+    append_leaderboard_events(store, before, *deal, c.vendor_org, c.now, plan.events);
   } else {
     return error(ErrorCode::UnknownType,
                  "The server does not know the command \"" + f.type.substr(0, 64) + "\".");

@@ -121,6 +121,8 @@ void PortalService::on_login(Client& client, const LoginFrame& f) {
   const std::string token_hash = hash_token(token);
   const UnixTime expires_at = unix_now() + kSessionLifetime;
   store_.create_session(token_hash, record->user.id, expires_at);
+  // A log-in starts a visit: "since your last visit" lists what changed after the last one.
+  store_.begin_visit(record->user.id, unix_now());
   welcome(client, Identity{record->user, *org, token_hash}, token, expires_at);
 }
 
@@ -158,6 +160,7 @@ void PortalService::welcome(Client& client, Identity identity, const std::string
 
 void PortalService::on_logout(Client& client, const Identity& who) {
   store_.delete_session(who.token_hash);
+  store_.touch_visit(who.user.id, unix_now());
   drop_subscriptions(client);
   client.set_identity(std::nullopt);
   client.send(ByeFrame{"logged_out"});
@@ -175,12 +178,23 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
     return on_pipeline_command(client, who, f);
   if (f.type.starts_with("account.")) return on_account_command(client, who, f);
   if (is_program_command(f.type)) return on_program_command(client, who, f);
+  if (f.type.starts_with("announcement.")) return on_announcement_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));
 }
 
 void PortalService::on_disconnect(Client& client) { drop_subscriptions(client); }
+
+void PortalService::on_user_seen(const Id& user_id) {
+  // Every closing connection marks the user as seen; the last one to close sets the value the
+  // next log-in compares with.
+  try {
+    store_.touch_visit(user_id, unix_now());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "portal-server: could not record a visit: %s\n", e.what());
+  }
+}
 
 void PortalService::drop_subscriptions(Client& client) {
   for (const std::string& key : client.end_all_subscriptions()) bus_.unsubscribe(key, &client);

@@ -26,6 +26,9 @@ class PortalService {
   void refuse(Client& client, ErrorCode code, std::string message);
   // The connection is gone: stop delivering room events to it.
   void on_disconnect(Client& client);
+  // A connection of this user closed: records when they were last seen (blocks on SQLite, so
+  // the network layer runs it on the worker pool).
+  void on_user_seen(const Id& user_id);
 
  private:
   void dispatch(Client& client, const ClientFrame& frame);
@@ -45,6 +48,8 @@ class PortalService {
   void on_account_command(Client& client, const Identity& who, const CommandFrame& f);
   // mdf.record, training.set_progress, activity.add (program_commands.cpp).
   void on_program_command(Client& client, const Identity& who, const CommandFrame& f);
+  // announcement.post (announcement_commands.cpp).
+  void on_announcement_command(Client& client, const Identity& who, const CommandFrame& f);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
                        const CommandOutcome& outcome);

@@ -55,11 +55,7 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
 
   SnapshotFrame snapshot{f.room, 0, Json::object()};
   if (*room == RoomKind::Overview) {
-    const bool program_wide = is_vendor_staff(actor.role);
-    const OverviewInputs in =
-        store_.overview_inputs(program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
-    snapshot.seq = in.seq;
-    snapshot.state = to_json(build_overview(in, who.org, program_wide));
+    snapshot.state = to_json(overview_snapshot(store_, who, key, snapshot.seq));
   } else if (*room == RoomKind::Leads || *room == RoomKind::Deals) {
     const bool program_wide = is_vendor_staff(actor.role);
     const PipelineInputs in = store_.pipeline_inputs(

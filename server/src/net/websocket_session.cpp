@@ -182,6 +182,9 @@ void websocket_session::on_ended() {
   if (ended_ || !client_) return;
   ended_ = true;
   state_->service().on_disconnect(*client_);
+  // "Since your last visit" needs when the user was last seen; that is a SQLite write.
+  if (const auto who = client_->identity())
+    state_->run_blocking([state = state_, id = who->user.id] { state->service().on_user_seen(id); });
   state_->leave(this);
 }
 

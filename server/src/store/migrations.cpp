@@ -5,6 +5,7 @@
 #include "store/schema_v2_pipeline.h"
 #include "store/schema_v3_accounts.h"
 #include "store/schema_v4_program.h"
+#include "store/schema_v6_announcements.h"
 
 namespace portal::server {
 namespace {
@@ -91,6 +92,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {2, kSchemaV2Pipeline},
     {3, kSchemaV3Accounts},
     {4, kSchemaV4Program},
+    {6, kSchemaV6Announcements},
 });
 
 }  // namespace

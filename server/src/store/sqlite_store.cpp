@@ -6,6 +6,7 @@
 #include "store/sqlite.h"
 #include "store/sqlite_accounts.h"
 #include "store/sqlite_log.h"
+#include "store/sqlite_overview.h"
 #include "store/sqlite_rows.h"
 
 namespace portal::server {
@@ -402,6 +403,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
   }
   sqlite::insert_account_rows(*writer_, data.accounts, data.account_tasks);
   insert_program_seed(data.program);
+  sqlite::insert_announcements(*writer_, data.announcements);
 }
 
 }  // namespace portal::server

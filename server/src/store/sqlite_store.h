@@ -80,6 +80,20 @@ class SqliteStore final : public Store {
   CommandOutcome apply_program_change(const CommandKey& key, const ProgramChange& change,
                                       const std::vector<NewEvent>& events,
                                       const nlohmann::json& result, UnixTime now) override;
+  // In sqlite_overview.cpp:
+  std::vector<OverviewAnnouncement> announcements(const std::optional<Id>& org,
+                                                  size_t limit) override;
+  CommandOutcome post_announcement(const CommandKey& key, const AnnouncementRecord& a,
+                                   const std::vector<NewEvent>& events,
+                                   const nlohmann::json& result, UnixTime now) override;
+  std::vector<LeaderboardEntry> revenue_entries(UnixTime from, UnixTime to,
+                                                const std::string& currency) override;
+  NameDisclosure leaderboard_disclosure() override;
+  UnixTime begin_visit(const Id& user_id, UnixTime now) override;
+  void touch_visit(const Id& user_id, UnixTime now) override;
+  UnixTime visit_since(const Id& user_id) override;
+  std::vector<StoredEvent> events_since(const std::string& room_key, UnixTime since,
+                                        size_t limit) override;
 
   bool empty() override;
   void seed(const SeedData& data) override;

@@ -15,6 +15,7 @@
 #include "portal/model/entities.h"
 #include "portal/model/room_kind.h"
 #include "store/accounts_records.h"
+#include "portal/rooms/overview_parts.h"
 #include "store/pipeline_records.h"
 #include "store/program_records.h"
 #include "store/store_error.h"
@@ -69,6 +70,12 @@ struct SeedUser {
   UserRecord record;
   UnixTime created_at = 0;
 };
+// An announcement as stored: what the Overview shows plus who posted it.
+struct AnnouncementRecord {
+  OverviewAnnouncement announcement;
+  Id author_id;
+};
+
 struct SeedData {
   std::vector<Organisation> orgs;
   std::vector<SeedUser> users;
@@ -77,6 +84,7 @@ struct SeedData {
   std::vector<CustomerAccount> accounts;  // with their plans
   std::vector<AccountTask> account_tasks;
   ProgramSeed program;  // partnerships, trainings, MDF, ... (ids of the rows above)
+  std::vector<AnnouncementRecord> announcements;
 };
 
 class Store {
@@ -163,6 +171,31 @@ class Store {
   virtual CommandOutcome apply_program_change(const CommandKey& key, const ProgramChange& change,
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) = 0;
+  // ---- the Overview's announcements, leaderboard and visits (sqlite_overview.cpp) ----
+  // The newest `limit` announcements `org` sees (those for every partner and its own), or
+  // every announcement when `org` is empty (vendor staff), newest first.
+  virtual std::vector<OverviewAnnouncement> announcements(const std::optional<Id>& org,
+                                                          size_t limit) = 0;
+  // In one transaction: unless `key` was seen before, inserts the announcement, appends
+  // `events` and records `result` under `key`.
+  virtual CommandOutcome post_announcement(const CommandKey& key, const AnnouncementRecord& a,
+                                           const std::vector<NewEvent>& events,
+                                           const nlohmann::json& result, UnixTime now) = 0;
+  // Every partner organisation with the value of its deals won in [from, to) in `currency`.
+  virtual std::vector<LeaderboardEntry> revenue_entries(UnixTime from, UnixTime to,
+                                                        const std::string& currency) = 0;
+  // Whether the vendor opted in to showing partner names on the leaderboard (default: no).
+  virtual NameDisclosure leaderboard_disclosure() = 0;
+  // A log-in: the user's visit starts now. Remembers when they were last seen as the visit's
+  // "since" (0 on a first visit) and returns it.
+  virtual UnixTime begin_visit(const Id& user_id, UnixTime now) = 0;
+  // The user was seen now (logged out, or a connection closed).
+  virtual void touch_visit(const Id& user_id, UnixTime now) = 0;
+  // The "since" of the user's current visit (0 when none).
+  virtual UnixTime visit_since(const Id& user_id) = 0;
+  // A room's events logged after `since`, newest first, at most `limit`.
+  virtual std::vector<StoredEvent> events_since(const std::string& room_key, UnixTime since,
+                                                size_t limit) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet

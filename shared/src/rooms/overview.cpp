@@ -1,5 +1,6 @@
 #include "portal/rooms/overview.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "portal/protocol/model_codecs.h"
@@ -60,6 +61,30 @@ void count_deal(OverviewPartner& p, DealStage stage, bool paid, int64_t value, i
   }
 }
 
+// Adds or removes a deal of `stage` in the pipeline-by-stage figures.
+void count_stage(OverviewState& s, DealStage stage, int64_t value, int sign) {
+  for (OverviewStage& st : s.stages) {
+    if (st.stage != stage) continue;
+    st.count += sign;
+    st.value_minor += sign * value;
+    return;
+  }
+}
+
+bool apply_announcement(OverviewState& s, const Json& data) {
+  const Json* aj = field(data, "announcement");
+  auto a = aj ? overview_announcement_from_json(*aj) : std::nullopt;
+  if (!a) return false;
+  // A snapshot read while the announcement was being posted may hold it already.
+  for (const OverviewAnnouncement& have : s.announcements)
+    if (have.id == a->id) return true;
+  auto at = std::find_if(s.announcements.begin(), s.announcements.end(),
+                         [&](const OverviewAnnouncement& x) { return x.posted_at < a->posted_at; });
+  s.announcements.insert(at, std::move(*a));
+  if (s.announcements.size() > kOverviewAnnouncements) s.announcements.resize(kOverviewAnnouncements);
+  return true;
+}
+
 OverviewPartner* partner_of(OverviewState& s, const Deal& d) {
   if (d.value.currency != s.currency) return nullptr;
   for (OverviewPartner& p : s.partners)
@@ -80,12 +105,15 @@ bool apply_deal_event(OverviewState& s, std::string_view type, const Json& data)
   const int64_t v = deal->value.minor;
   if (type == kEvDealCreated) {
     count_deal(*p, deal->stage, deal->commission_paid, v, +1);
+    count_stage(s, deal->stage, v, +1);
   } else if (type == kEvDealStageChanged) {
     auto from = get_string(data, "from");
     auto st = from ? deal_stage_from_string(*from) : std::nullopt;
     if (!st) return false;
     count_deal(*p, *st, false, v, -1);
     count_deal(*p, deal->stage, deal->commission_paid, v, +1);
+    count_stage(s, *st, v, -1);
+    count_stage(s, deal->stage, v, +1);
   } else {  // payout recorded
     count_deal(*p, DealStage::ClosedWon, false, v, -1);
     count_deal(*p, DealStage::ClosedWon, true, v, +1);
@@ -145,6 +173,12 @@ Json to_json(const OverviewState& s) {
   for (const auto& l : s.recent_leads) recent.push_back(to_json(l));
   Json partners = Json::array();
   for (const auto& p : s.partners) partners.push_back(to_json(p));
+  Json stages = Json::array();
+  for (const auto& st : s.stages)
+    stages.push_back(
+        {{"stage", to_string(st.stage)}, {"count", st.count}, {"value_minor", st.value_minor}});
+  Json announcements = Json::array();
+  for (const auto& a : s.announcements) announcements.push_back(to_json(a));
   return {{"org_name", s.org_name},
           {"tier", s.tier},
           {"revenue_share_bp", s.revenue_share_bp},
@@ -157,7 +191,11 @@ Json to_json(const OverviewState& s) {
           {"commission_pending_minor", s.commission_pending_minor},
           {"commission_earned_minor", s.commission_earned_minor},
           {"recent_leads", recent},
-          {"partners", partners}};
+          {"partners", partners},
+          {"stages", stages},
+          {"revenue_board", to_json(s.revenue_board)},
+          {"announcements", announcements},
+          {"since", to_json(s.since)}};
 }
 
 std::optional<OverviewState> overview_from_json(const Json& j) {
@@ -197,6 +235,33 @@ std::optional<OverviewState> overview_from_json(const Json& j) {
       s.partners.push_back(std::move(*p));
     }
   }
+  // The parts below came with the completed Overview; an older snapshot simply lacks them.
+  if (const Json* stages = field(j, "stages"); stages && stages->is_array()) {
+    for (const auto& r : *stages) {
+      auto stage = get_string(r, "stage");
+      auto st = stage ? deal_stage_from_string(*stage) : std::nullopt;
+      auto count = get_int(r, "count"), value = get_int(r, "value_minor");
+      if (!st || !count || !value) return std::nullopt;
+      s.stages.push_back(OverviewStage{*st, static_cast<int32_t>(*count), *value});
+    }
+  }
+  if (const Json* board = field(j, "revenue_board")) {
+    auto b = overview_board_from_json(*board);
+    if (!b) return std::nullopt;
+    s.revenue_board = std::move(*b);
+  }
+  if (const Json* list = field(j, "announcements"); list && list->is_array()) {
+    for (const auto& r : *list) {
+      auto a = overview_announcement_from_json(r);
+      if (!a) return std::nullopt;
+      s.announcements.push_back(std::move(*a));
+    }
+  }
+  if (const Json* since = field(j, "since")) {
+    auto v = overview_since_from_json(*since);
+    if (!v) return std::nullopt;
+    s.since = std::move(*v);
+  }
   return s;
 }
 
@@ -226,6 +291,14 @@ bool apply(OverviewState& s, std::string_view event_type, const Json& data) {
   if (event_type == kEvDealCreated || event_type == kEvDealStageChanged ||
       event_type == kEvDealPayoutRecorded)
     return apply_deal_event(s, event_type, data);
+  if (event_type == kEvLeaderboardChanged) {
+    const Json* board = field(data, "board");
+    auto b = board ? overview_board_from_json(*board) : std::nullopt;
+    if (!b) return false;
+    s.revenue_board = std::move(*b);
+    return true;
+  }
+  if (event_type == kEvAnnouncementPosted) return apply_announcement(s, data);
   return false;
 }
 

@@ -44,7 +44,14 @@ bool may_work_accounts(const Actor& a, const Id& org, const Id& vendor_org) {
   if (a.role == Role::VendorAdmin || a.role == Role::PartnerManager)
     return a.org_id == vendor_org && !org.empty() && org != vendor_org;
   return may_submit_lead(a) && !org.empty() && a.org_id == org;
+}
+
 bool may_manage_program(const Actor& a, const Id& vendor_org) {
+  return is_vendor_actor(a, vendor_org) &&
+         (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
+}
+
+bool may_post_announcement(const Actor& a, const Id& vendor_org) {
   return is_vendor_actor(a, vendor_org) &&
          (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
 }

@@ -6,6 +6,7 @@
 
 #include "portal/model/entities.h"
 #include "portal/protocol/frames.h"
+#include "portal/rooms/overview_parts.h"
 
 namespace portal {
 
@@ -45,6 +46,13 @@ struct OverviewState {
   int64_t commission_earned_minor = 0;
   std::vector<OverviewLead> recent_leads;  // newest first, at most kRecentLeads
   std::vector<OverviewPartner> partners;   // the partner itself, or every partner for staff
+  std::vector<OverviewStage> stages;       // deals per stage (every stage, in stage order)
+  OverviewBoard revenue_board;             // the quarter's leaderboard by revenue generated
+  std::vector<OverviewAnnouncement> announcements;  // newest first, at most kOverviewAnnouncements
+  // Per user, not per room: filled in the snapshot for the subscriber, never changed by events.
+  OverviewSince since;
+  // FIXME: the success metrics, available tasks and the new-accounts leaderboard come with the
+  // Customer accounts room (another branch); the Overview keeps a marked place for them.
   friend bool operator==(const OverviewState&, const OverviewState&) = default;
 };
 

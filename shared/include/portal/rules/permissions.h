@@ -36,5 +36,8 @@ bool may_work_accounts(const Actor& a, const Id& org, const Id& vendor_org);
 // activities)? Only the vendor's admins and partner managers; the program is read-only to
 // partners, and support staff only read it.
 bool may_manage_program(const Actor& a, const Id& vendor_org);
+// May the actor post an announcement to partners? Vendor admins and partner managers of the
+// vendor organisation only; support staff and every partner role may not.
+bool may_post_announcement(const Actor& a, const Id& vendor_org);
 
 }  // namespace portal

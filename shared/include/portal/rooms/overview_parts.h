@@ -1,0 +1,145 @@
+// The parts of the Overview room beyond the commission tiles: the pipeline by stage, the
+// quarter's revenue leaderboard, the announcements and "since your last visit". Each part has
+// its wire form here; how events change them is in rooms/overview.h's apply().
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "portal/model/entities.h"
+#include "portal/protocol/frames.h"
+#include "portal/rules/leaderboard.h"
+#include "portal/rules/validation.h"
+
+namespace portal {
+
+// [SECTION] Event and command names
+
+inline constexpr std::string_view kCmdAnnouncementPost = "announcement.post";
+inline constexpr std::string_view kEvAnnouncementPosted = "announcement.posted";
+inline constexpr std::string_view kEvLeaderboardChanged = "leaderboard.changed";
+
+// [SECTION] Pipeline by stage
+
+// Open and closed deals of one stage (in the room's currency).
+struct OverviewStage {
+  DealStage stage = DealStage::Prospecting;
+  int32_t count = 0;
+  int64_t value_minor = 0;
+  friend bool operator==(const OverviewStage&, const OverviewStage&) = default;
+};
+
+// One entry per DealStage, in stage order, counted from `deals` (other currencies left out).
+std::vector<OverviewStage> pipeline_by_stage(const std::vector<Deal>& deals,
+                                             const std::string& currency);
+
+// [SECTION] Leaderboard
+
+// One bar of the leaderboard as the viewer may see it. Other partners' amounts are not sent to
+// a partner: only their rank, an anonymised name and the bar length relative to the leader.
+struct OverviewBoardRow {
+  int32_t rank = 0;
+  int32_t position = 0;
+  Id org_id;  // another partner's is "anon-<position>" in a partner's view
+  std::string name;
+  bool is_viewer = false;
+  bool value_shown = true;  // false: `value_minor` is 0 and only `bar_pct` is known
+  int64_t value_minor = 0;
+  int32_t bar_pct = 0;  // 0..100, the bar's length relative to the first row
+  friend bool operator==(const OverviewBoardRow&, const OverviewBoardRow&) = default;
+};
+
+struct OverviewBoard {
+  std::string quarter;  // "Q4 2026"
+  int32_t partners = 0; // how many partners are ranked in total
+  std::vector<OverviewBoardRow> rows;
+  friend bool operator==(const OverviewBoard&, const OverviewBoard&) = default;
+};
+
+// Rows shown: the first kBoardTop plus the viewer's own.
+inline constexpr size_t kBoardTop = 8;
+
+// Whether other partners' amounts travel to the viewer (vendor staff: yes; partners: no).
+enum class BoardFigures { OwnOnly, All };
+
+// The board of `ranked` (all partners, from rank_partners) as `viewer` may see it.
+OverviewBoard overview_board(std::span<const LeaderboardRow> ranked, const Quarter& quarter,
+                             const Actor& viewer, const Id& vendor_org,
+                             NameDisclosure disclosure);
+
+Json to_json(const OverviewBoard& b);
+std::optional<OverviewBoard> overview_board_from_json(const Json& j);
+
+// [SECTION] Announcements
+
+// An announcement as the Overview shows it. `audience_org` empty = every partner.
+struct OverviewAnnouncement {
+  Id id;
+  std::string title;
+  std::string body;
+  Id audience_org;
+  std::string audience_name;  // the organisation's name, "" for every partner
+  std::string author_name;
+  UnixTime posted_at = 0;
+  friend bool operator==(const OverviewAnnouncement&, const OverviewAnnouncement&) = default;
+};
+
+inline constexpr size_t kOverviewAnnouncements = 6;
+inline constexpr size_t kMaxAnnouncementTitle = 120;
+inline constexpr size_t kMaxAnnouncementBody = 2000;
+
+Json to_json(const OverviewAnnouncement& a);
+std::optional<OverviewAnnouncement> overview_announcement_from_json(const Json& j);
+
+// What a vendor types to post an announcement: `audience` is "all" or a partner org id.
+struct AnnouncementDraft {
+  std::string title;
+  std::string body;
+  std::string audience = "all";
+};
+std::optional<AnnouncementDraft> announcement_draft_from_json(const Json& j);
+Json to_json(const AnnouncementDraft& d);
+// One message per problem: title 1..120 characters on one line, body 1..2000, audience given.
+std::vector<FieldError> validate_announcement_draft(const AnnouncementDraft& d);
+
+// [SECTION] Since your last visit
+
+// One line of "since your last visit".
+struct OverviewChange {
+  std::string kind;  // "deal_won", "deal_stage", "deal_new", "lead_new", "lead_stage",
+                     // "announcement"
+  std::string text;  // "Deal won: Globex renewal"
+  UnixTime at = 0;
+  friend bool operator==(const OverviewChange&, const OverviewChange&) = default;
+};
+
+struct OverviewSince {
+  UnixTime since = 0;  // 0: first visit, nothing listed
+  int32_t total = 0;   // every change since then (the list keeps the newest kSinceLines)
+  std::vector<OverviewChange> items;  // newest first
+  friend bool operator==(const OverviewSince&, const OverviewSince&) = default;
+};
+
+inline constexpr size_t kSinceLines = 8;
+
+// An event of the Overview room's log.
+struct LoggedEvent {
+  std::string type;
+  Json data;
+  UnixTime at = 0;
+};
+
+// The line an Overview event makes in "since your last visit", if any. Changes the viewer made
+// themselves ("by" or the lead's creator is `viewer`) are left out: they know about them.
+std::optional<OverviewChange> describe_change(const LoggedEvent& e, const Id& viewer);
+// "Since your last visit" from the room's events after `since`, given newest first.
+OverviewSince since_last_visit(std::span<const LoggedEvent> newest_first, UnixTime since,
+                               const Id& viewer);
+
+Json to_json(const OverviewSince& s);
+std::optional<OverviewSince> overview_since_from_json(const Json& j);
+
+}  // namespace portal

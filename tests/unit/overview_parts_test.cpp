@@ -1,0 +1,263 @@
+// The completed Overview: pipeline by stage, the revenue leaderboard as each viewer sees it and
+// its event, announcements and "since your last visit".
+#include <gtest/gtest.h>
+
+#include "portal/protocol/model_codecs.h"
+#include "portal/protocol/pipeline_commands.h"
+#include "portal/rooms/overview.h"
+
+namespace portal {
+namespace {
+
+const Id kVendor = "o_vendor";
+
+Deal deal(const Id& id, const Id& org, DealStage stage, int64_t minor,
+          const std::string& currency = "EUR") {
+  Deal d;
+  d.id = id;
+  d.org_id = org;
+  d.name = "Deal " + id;
+  d.customer = "Customer " + id;
+  d.stage = stage;
+  d.value = Money{minor, currency};
+  d.updated_at = d.created_at = 1'780'000'000;
+  if (stage == DealStage::ClosedWon) d.won_at = d.updated_at;
+  return d;
+}
+
+std::vector<LeaderboardRow> ranked_three() {
+  const std::vector<LeaderboardEntry> entries = {
+      {"o_a", "Acme Integrations", 500'000, 0, std::nullopt},
+      {"o_b", "Blue Harbor Consulting", 2'000'000, 0, std::nullopt},
+      {"o_c", "Cedar Analytics", 1'000'000, 0, std::nullopt},
+  };
+  return rank_partners(entries, LeaderboardMetric::Revenue);
+}
+
+// [SECTION] Pipeline by stage
+
+TEST(OverviewStages, CountsEveryStageInOrderAndSkipsOtherCurrencies) {
+  const std::vector<Deal> deals = {deal("1", "o_a", DealStage::Proposal, 100),
+                                   deal("2", "o_a", DealStage::Proposal, 250),
+                                   deal("3", "o_a", DealStage::ClosedWon, 900),
+                                   deal("4", "o_a", DealStage::Proposal, 7, "USD")};
+  const auto stages = pipeline_by_stage(deals, "EUR");
+  ASSERT_EQ(stages.size(), 6u);
+  EXPECT_EQ(stages[0].stage, DealStage::Prospecting);
+  EXPECT_EQ(stages[0].count, 0);
+  EXPECT_EQ(stages[2], (OverviewStage{DealStage::Proposal, 2, 350}));
+  EXPECT_EQ(stages[4], (OverviewStage{DealStage::ClosedWon, 1, 900}));
+}
+
+TEST(OverviewStages, StageEventsMoveADealBetweenStagesLikeAFreshSnapshot) {
+  OverviewState s;
+  s.partners = {OverviewPartner{"o_a", 1500}};
+  std::vector<Deal> deals = {deal("1", "o_a", DealStage::Proposal, 100)};
+  s.stages = pipeline_by_stage(deals, "EUR");
+  Deal moved = deals[0];
+  moved.stage = DealStage::ClosedWon;
+  ASSERT_TRUE(apply(s, kEvDealStageChanged, Json{{"deal", to_json(moved)}, {"from", "proposal"}}));
+  Deal created = deal("2", "o_a", DealStage::Prospecting, 40);
+  ASSERT_TRUE(apply(s, kEvDealCreated, Json{{"deal", to_json(created)}}));
+  EXPECT_EQ(s.stages, pipeline_by_stage({moved, created}, "EUR"));
+}
+
+// [SECTION] Leaderboard
+
+TEST(OverviewBoardView, APartnerSeesItsOwnRowAndOnlyAnonymousBarsOfOthers) {
+  const auto ranked = ranked_three();
+  const Actor acme{"u1", "o_a", Role::PartnerUser};
+  const Quarter q = quarter_of(1'780'000'000);
+  const OverviewBoard b = overview_board(ranked, q, acme, kVendor, NameDisclosure::Anonymised);
+  EXPECT_EQ(b.quarter, quarter_label(q));
+  EXPECT_EQ(b.partners, 3);
+  ASSERT_EQ(b.rows.size(), 3u);
+  // Blue Harbor leads, Cedar second, Acme third.
+  EXPECT_EQ(b.rows[0].name, "Partner #1");
+  EXPECT_FALSE(b.rows[0].value_shown);
+  EXPECT_EQ(b.rows[0].value_minor, 0);
+  EXPECT_EQ(b.rows[0].bar_pct, 100);
+  EXPECT_EQ(b.rows[1].bar_pct, 50);
+  EXPECT_EQ(b.rows[2].name, "Acme Integrations");
+  EXPECT_TRUE(b.rows[2].is_viewer);
+  EXPECT_TRUE(b.rows[2].value_shown);
+  EXPECT_EQ(b.rows[2].value_minor, 500'000);
+  EXPECT_EQ(b.rows[2].rank, 3);
+  // Nothing on the wire names the others or carries their amounts.
+  const std::string wire = to_json(b).dump();
+  for (const char* secret : {"Blue Harbor", "Cedar", "o_b", "o_c", "2000000", "1000000"})
+    EXPECT_EQ(wire.find(secret), std::string::npos) << secret;
+}
+
+TEST(OverviewBoardView, NamedDisclosureShowsNamesButStillNoAmounts) {
+  const Actor acme{"u1", "o_a", Role::PartnerAdmin};
+  const OverviewBoard b =
+      overview_board(ranked_three(), quarter_of(0), acme, kVendor, NameDisclosure::Named);
+  EXPECT_EQ(b.rows[0].name, "Blue Harbor Consulting");
+  EXPECT_FALSE(b.rows[0].value_shown);
+  EXPECT_EQ(to_json(b).dump().find("2000000"), std::string::npos);
+}
+
+TEST(OverviewBoardView, VendorStaffSeeEveryNameAndAmount) {
+  const Actor staff{"u9", kVendor, Role::PartnerManager};
+  const OverviewBoard b =
+      overview_board(ranked_three(), quarter_of(0), staff, kVendor, NameDisclosure::Anonymised);
+  ASSERT_EQ(b.rows.size(), 3u);
+  EXPECT_EQ(b.rows[0].name, "Blue Harbor Consulting");
+  EXPECT_EQ(b.rows[0].org_id, "o_b");
+  EXPECT_EQ(b.rows[0].value_minor, 2'000'000);
+  for (const auto& r : b.rows) EXPECT_TRUE(r.value_shown && !r.is_viewer);
+}
+
+TEST(OverviewBoardView, APartnerOutsideTheTopRowsStillSeesItsOwnRow) {
+  std::vector<LeaderboardEntry> entries;
+  for (int i = 0; i < 20; ++i)
+    entries.push_back({"o_" + std::to_string(100 + i), "P" + std::to_string(i), 1000 - i, 0, {}});
+  const auto ranked = rank_partners(entries, LeaderboardMetric::Revenue);
+  const Actor last{"u", "o_119", Role::PartnerUser};
+  const OverviewBoard b = overview_board(ranked, quarter_of(0), last, kVendor,
+                                         NameDisclosure::Anonymised);
+  ASSERT_EQ(b.rows.size(), kBoardTop + 1);
+  EXPECT_EQ(b.partners, 20);
+  EXPECT_TRUE(b.rows.back().is_viewer);
+  EXPECT_EQ(b.rows.back().position, 20);
+}
+
+TEST(OverviewBoardView, AnEmptyQuarterHasNoBars) {
+  const std::vector<LeaderboardEntry> entries = {{"o_a", "A", 0, 0, {}}, {"o_b", "B", 0, 0, {}}};
+  const auto ranked = rank_partners(entries, LeaderboardMetric::Revenue);
+  const OverviewBoard b = overview_board(ranked, quarter_of(0), Actor{"u", "o_a"}, kVendor,
+                                         NameDisclosure::Anonymised);
+  for (const auto& r : b.rows) EXPECT_EQ(r.bar_pct, 0);
+  EXPECT_EQ(b.rows[0].rank, b.rows[1].rank);  // tied at zero
+}
+
+TEST(OverviewBoardEvent, ReplacesTheBoardAndRoundTrips) {
+  OverviewState s;
+  const OverviewBoard b = overview_board(ranked_three(), quarter_of(0), Actor{"u", "o_a"},
+                                         kVendor, NameDisclosure::Anonymised);
+  ASSERT_TRUE(apply(s, kEvLeaderboardChanged, Json{{"metric", "revenue"}, {"board", to_json(b)}}));
+  EXPECT_EQ(s.revenue_board, b);
+  EXPECT_FALSE(apply(s, kEvLeaderboardChanged, Json{{"board", {{"rows", 3}}}}));
+  EXPECT_EQ(s.revenue_board, b);
+  auto back = overview_from_json(to_json(s));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->revenue_board, b);
+}
+
+// [SECTION] Announcements
+
+OverviewAnnouncement announcement(const Id& id, UnixTime at) {
+  return OverviewAnnouncement{id, "Title " + id, "Body", "", "", "Priya Shah", at};
+}
+
+TEST(OverviewAnnouncements, NewestFirstOnceEachAndBounded) {
+  OverviewState s;
+  for (int i = 0; i < 10; ++i)
+    ASSERT_TRUE(apply(s, kEvAnnouncementPosted,
+                      Json{{"announcement", to_json(announcement("a" + std::to_string(i), 100 + i))}}));
+  ASSERT_EQ(s.announcements.size(), kOverviewAnnouncements);
+  EXPECT_EQ(s.announcements.front().id, "a9");
+  // The same announcement again (a snapshot that already held it) changes nothing.
+  const OverviewState before = s;
+  ASSERT_TRUE(apply(s, kEvAnnouncementPosted, Json{{"announcement", to_json(announcement("a9", 109))}}));
+  EXPECT_EQ(s, before);
+  EXPECT_FALSE(apply(s, kEvAnnouncementPosted, Json{{"announcement", {{"id", "x"}}}}));
+}
+
+TEST(OverviewAnnouncements, DraftValidationNamesEachProblem) {
+  EXPECT_TRUE(validate_announcement_draft({"Launch", "Text", "all"}).empty());
+  EXPECT_TRUE(validate_announcement_draft({"Launch", "Line one\nLine two", "o_a"}).empty());
+  auto e = validate_announcement_draft({"", " ", "all"});
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].field, "title");
+  EXPECT_EQ(e[1].field, "body");
+  e = validate_announcement_draft({std::string(kMaxAnnouncementTitle + 1, 'x'), "b", "all"});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, "title");
+  e = validate_announcement_draft({"Two\nlines", std::string(kMaxAnnouncementBody + 1, 'x'), ""});
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[2].field, "audience");
+  EXPECT_FALSE(announcement_draft_from_json(Json{{"title", 1}, {"body", "b"}}));
+  EXPECT_FALSE(announcement_draft_from_json(Json{{"title", "t"}, {"body", "b"}, {"audience", 3}}));
+  auto d = announcement_draft_from_json(Json{{"title", "t"}, {"body", "b"}});
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->audience, "all");
+}
+
+// [SECTION] Since your last visit
+
+LoggedEvent stage_event(const Deal& d, const std::string& from, const Id& by, UnixTime at) {
+  return LoggedEvent{std::string(kEvDealStageChanged),
+                     Json{{"deal", to_json(d)}, {"from", from}, {"by", by}, {"at", at}}, at};
+}
+
+TEST(OverviewSinceLastVisit, ListsChangesAfterTheVisitNewestFirstWithACount) {
+  const Deal won = deal("1", "o_a", DealStage::ClosedWon, 100);
+  const Deal moved = deal("2", "o_a", DealStage::Negotiation, 100);
+  Lead lead{"l1", "o_a", LeadDraft{"Globex", "C", "c@x.example", "", "", 10, "EUR"},
+            LeadStage::Submitted, "u_colleague", 150};
+  const std::vector<LoggedEvent> newest_first = {
+      stage_event(won, "negotiation", "u_mgr", 300),
+      LoggedEvent{"leaderboard.changed", Json{{"board", Json::object()}}, 300},
+      LoggedEvent{std::string(kEvAnnouncementPosted),
+                  Json{{"announcement", to_json(announcement("a1", 250))}}, 250},
+      stage_event(moved, "proposal", "u_mgr", 200),
+      LoggedEvent{std::string(kEvLeadSubmitted), Json{{"lead", to_json(lead)}}, 150},
+      stage_event(moved, "qualification", "u_mgr", 90),  // before the last visit
+  };
+  const OverviewSince s = since_last_visit(newest_first, 100, "u_me");
+  EXPECT_EQ(s.since, 100);
+  EXPECT_EQ(s.total, 4);
+  ASSERT_EQ(s.items.size(), 4u);
+  EXPECT_EQ(s.items[0], (OverviewChange{"deal_won", "Deal won: Deal 1", 300}));
+  EXPECT_EQ(s.items[1].kind, "announcement");
+  EXPECT_EQ(s.items[1].text, "Announcement: Title a1");
+  EXPECT_EQ(s.items[2].text, "Deal 2 moved to " + std::string(deal_stage_label(DealStage::Negotiation)));
+  EXPECT_EQ(s.items[3], (OverviewChange{"lead_new", "New lead: Globex", 150}));
+}
+
+TEST(OverviewSinceLastVisit, LeavesOutTheViewersOwnChangesAndKeepsTheNewestLines) {
+  const Deal moved = deal("2", "o_a", DealStage::Proposal, 100);
+  std::vector<LoggedEvent> newest_first;
+  for (int i = 0; i < 20; ++i) newest_first.push_back(stage_event(moved, "qualification", "u_mgr", 1000 - i));
+  newest_first.push_back(stage_event(moved, "qualification", "u_me", 500));
+  const OverviewSince s = since_last_visit(newest_first, 100, "u_me");
+  EXPECT_EQ(s.total, 20);
+  ASSERT_EQ(s.items.size(), kSinceLines);
+  EXPECT_EQ(s.items.front().at, 1000);
+}
+
+TEST(OverviewSinceLastVisit, AFirstVisitListsNothing) {
+  const std::vector<LoggedEvent> events = {
+      stage_event(deal("1", "o_a", DealStage::ClosedWon, 1), "proposal", "u_mgr", 50)};
+  const OverviewSince s = since_last_visit(events, 0, "u_me");
+  EXPECT_EQ(s.total, 0);
+  EXPECT_TRUE(s.items.empty());
+}
+
+TEST(OverviewSinceLastVisit, IsPartOfTheSnapshotAndUntouchedByEvents) {
+  OverviewState s;
+  s.since = OverviewSince{100, 1, {OverviewChange{"deal_won", "Deal won: X", 120}}};
+  apply(s, kEvAnnouncementPosted, Json{{"announcement", to_json(announcement("a", 200))}});
+  EXPECT_EQ(s.since.total, 1);
+  auto back = overview_from_json(to_json(s));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, s);
+}
+
+// [SECTION] Permissions
+
+TEST(OverviewPermissions, OnlyVendorAdminsAndPartnerManagersPostAnnouncements) {
+  EXPECT_TRUE(may_post_announcement(Actor{"u", kVendor, Role::VendorAdmin}, kVendor));
+  EXPECT_TRUE(may_post_announcement(Actor{"u", kVendor, Role::PartnerManager}, kVendor));
+  EXPECT_FALSE(may_post_announcement(Actor{"u", kVendor, Role::SupportStaff}, kVendor));
+  EXPECT_FALSE(may_post_announcement(Actor{"u", "o_a", Role::PartnerAdmin}, kVendor));
+  EXPECT_FALSE(may_post_announcement(Actor{"u", "o_a", Role::PartnerUser}, kVendor));
+  EXPECT_FALSE(may_post_announcement(Actor{"u", kVendor, Role::Kiosk}, kVendor));
+  // A vendor role held inside a partner organisation grants nothing.
+  EXPECT_FALSE(may_post_announcement(Actor{"u", "o_a", Role::VendorAdmin}, kVendor));
+}
+
+}  // namespace
+}  // namespace portal
