@@ -38,8 +38,8 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
     // The typed state is all the Accounts view reads: a 10,000-row JSON copy is not kept.
     r.raw = Json();
   }
-  ++r.snapshots;
   if (f.room == "program") r.program = program_from_json(f.state);
+  ++r.snapshots;
 }
 
 Replica::EventResult Replica::on_event(const EventFrame& f) {
@@ -81,6 +81,8 @@ const DealsState* Replica::deals() const {
 const AccountsState* Replica::accounts() const {
   const RoomReplica* r = room("accounts");
   return r && r->accounts ? &*r->accounts : nullptr;
+}
+
 const ProgramState* Replica::program() const {
   const RoomReplica* r = room("program");
   return r && r->program ? &*r->program : nullptr;
