@@ -171,6 +171,7 @@ class App final : public Connection::Listener {
   const Toast& toast() const { return toast_; }
   PipelineUi& pipeline_ui() { return pipeline_; }
   AccountsUi& accounts_ui() { return accounts_; }
+  const AccountsUi& accounts_ui() const { return accounts_; }
   AccountForm& account_form() { return account_form_; }
   const AccountForm& account_form() const { return account_form_; }
   const std::vector<Notification>& notifications() const { return notifications_; }
