@@ -166,7 +166,9 @@ void refresh_rows(AccountsUi& ui, const AccountsState& s, const RoomReplica& rep
 bool may_add(const App& app) {
   const WelcomeFrame& w = *app.session();
   const Actor actor{w.user.id, w.user.org_id, w.user.role};
-  if (app.is_vendor()) return may_work_accounts(actor, "any partner", w.org.id);
+  // Vendor staff add for a partner they pick in the form; the rule only asks that the
+  // organisation is not the vendor's own, so any partner's id gives the same answer.
+  if (app.is_vendor()) return may_work_accounts(actor, "a partner", w.org.id);
   return may_work_accounts(actor, w.user.org_id, Id());
 }
 
@@ -562,7 +564,7 @@ void side_panel(App& app, const AccountRow& r, const std::string& cur, float wid
     const ImVec2 tp = ImGui::GetCursorScreenPos();
     text(fonts().body_strong, theme::kText, "Tasks");
     char open[32];
-    std::snprintf(open, sizeof(open), r.open_tasks == 1 ? "%d open" : "%d open", r.open_tasks);
+    std::snprintf(open, sizeof(open), "%d open", r.open_tasks);
     const float ow = text_size(fonts().small, open).x;
     text_at(fonts().small, ImVec2(tp.x + inner - ow, tp.y + 2), theme::kTextMuted, open);
   }
