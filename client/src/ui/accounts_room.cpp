@@ -573,8 +573,31 @@ void side_panel(App& app, const AccountRow& r, const std::string& cur, float wid
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   for (const AccountTask& t : r.tasks) task_row(app, t, enabled, inner, label);
   ImGui::PopStyleVar();
-  if (!enabled)
+  if (enabled) {
+    // Add one of the usual tasks ("Other" needs a title, which this short row does not ask for).
+    constexpr AccountTaskKind kKinds[] = {
+        AccountTaskKind::CompleteOnboarding, AccountTaskKind::EnableMarketplace,
+        AccountTaskKind::CreatePrivateOffer, AccountTaskKind::ScheduleBusinessReview,
+        AccountTaskKind::RenewPlan};
+    int& chosen = ui.new_task_kind;
+    chosen = std::clamp(chosen, 0, int(std::size(kKinds)) - 1);
+    ImGui::Dummy(ImVec2(0, 6));
+    const float bw = 112;
+    ImGui::SetNextItemWidth(inner - bw - 8);
+    ImGui::PushFont(fonts().small);
+    if (ImGui::BeginCombo("##new-task", account_task_kind_label(kKinds[chosen]).data())) {
+      for (int k = 0; k < int(std::size(kKinds)); ++k)
+        if (ImGui::Selectable(account_task_kind_label(kKinds[k]).data(), k == chosen)) chosen = k;
+      ImGui::EndCombo();
+    }
+    hook::record("New task kind");
+    ImGui::PopFont();
+    ImGui::SameLine(0, 8);
+    if (button("Add task", ButtonKind::Secondary, ImVec2(bw, ImGui::GetItemRectSize().y), icon::kPlus))
+      app.add_account_task(r.account.id, kKinds[chosen]);
+  } else {
     text(fonts().small, theme::kTextFaint, "Partners and their partner managers tick tasks off.");
+  }
   card_end();
 }
 
