@@ -75,6 +75,11 @@ namespace {
 constexpr double kSettleMs = 2000;
 }
 
+void App::add_account_task(const std::string& account_id, AccountTaskKind kind) {
+  send_command(CommandFrame{new_command_id(), std::string(kCmdAccountAddTask),
+                            Json{{"account_id", account_id}, {"kind", to_string(kind)}}});
+}
+
 void App::set_account_task(const std::string& task_id, TaskStatus status) {
   auto& pending = accounts_.pending_tasks;
   auto it = std::find_if(pending.begin(), pending.end(),

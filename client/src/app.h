@@ -9,6 +9,7 @@
 #include "connection.h"
 #include "portal/model/room_kind.h"
 #include "portal/protocol/frames.h"
+#include "portal/model/accounts.h"
 #include "portal/model/task_status.h"
 #include "portal/rooms/overview_parts.h"
 #include "portal/rules/validation.h"
@@ -87,6 +88,7 @@ struct AccountsUi {
   int sort_column = 2;         // savings opportunity
   bool sort_descending = true;
   std::string selected;        // account id
+  int new_task_kind = 3;       // the side panel's "Add task" choice (an AccountTaskKind)
   // Task ticks sent: the status asked for is shown until the room's event brings it (or, after
   // the ack, for at most a moment when something else came instead).
   struct PendingTask {
@@ -183,6 +185,8 @@ class App final : public Connection::Listener {
   // [SECTION] Customer accounts (accounts_actions.cpp)
   void open_account_form();
   void submit_account();
+  // Adds a task of `kind` (its label is the title) to an account.
+  void add_account_task(const std::string& account_id, AccountTaskKind kind);
   // Ticks (Done) or unticks (Open) an account task.
   void set_account_task(const std::string& task_id, TaskStatus status);
   // The status to show for a task: the one asked for while its command is out.
@@ -227,6 +231,7 @@ class App final : public Connection::Listener {
   const Toast& toast() const { return toast_; }
   PipelineUi& pipeline_ui() { return pipeline_; }
   AccountsUi& accounts_ui() { return accounts_; }
+  const AccountsUi& accounts_ui() const { return accounts_; }
   AccountForm& account_form() { return account_form_; }
   const AccountForm& account_form() const { return account_form_; }
   ProgramUi& program_ui() { return program_; }

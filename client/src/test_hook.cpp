@@ -159,7 +159,7 @@ std::string state_json(const App& app, std::string_view name) {
     // totals, and the selection. Whole snapshots of 10,000 rows are not what tests compare.
     const portal::AccountsState* a = app.replica().accounts();
     if (!a) return "null";
-    auto& ui = const_cast<App&>(app).accounts_ui();
+    const auto& ui = app.accounts_ui();
     Json rows = Json::array();
     for (int i : ui.rows) {
       const portal::AccountRow& r = a->accounts[size_t(i)];

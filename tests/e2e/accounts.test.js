@@ -1,6 +1,6 @@
 // The Customer accounts room, live on both sides: Dana (Acme) sorts her accounts by a column
-// header, adds an account through the modal (an empty name is refused inline first), and ticks
-// one of its tasks; Priya (the partner manager) has the program-wide room open in another
+// header, adds an account through the modal (an empty name is refused inline first), ticks
+// one of its tasks and adds another; Priya (the partner manager) has the program-wide room open in another
 // browser context and sees both without a reload.
 'use strict';
 const test = require('node:test');
@@ -94,6 +94,12 @@ test('a partner sorts, adds an account and ticks a task; the vendor sees it live
   await dana.waitState('accounts', ticked, 'the ticked task at Acme');
   await priya.waitState('accounts', ticked, 'the ticked task at the vendor');
   assert.equal(row(await dana.state('accounts'), NAME).open_tasks, 2);
+
+  // And adds a business review from the panel; Priya's room follows.
+  await dana.click('Add task');
+  const review = (s) => row(s, NAME)?.tasks.some((t) => t.title === 'Schedule a business review' && t.status === 'open');
+  await dana.waitState('accounts', review, 'the added task at Acme');
+  await priya.waitState('accounts', review, 'the added task at the vendor');
 
   // The screenshot of the room: the search cleared, Vireo's panel open.
   await dana.fill('Search accounts', '');

@@ -181,7 +181,11 @@ TEST(AdminCliTest, GenerateGivesTheSameProgramForTheSameSeed) {
       "value_minor || stage || created_by || created_at, '|') FROM (SELECT * FROM leads ORDER "
       "BY rowid)",
       "SELECT group_concat(id || org_id || name || customer || stage || value_minor || "
-      "commission_paid || updated_at, '|') FROM (SELECT * FROM deals ORDER BY rowid)"};
+      "commission_paid || updated_at, '|') FROM (SELECT * FROM deals ORDER BY rowid)",
+      "SELECT group_concat(id || org_id || name || website || lifetime_revenue_minor || "
+      "created_at, '|') FROM (SELECT * FROM customer_accounts ORDER BY rowid)",
+      "SELECT group_concat(id || account_id || kind || status || due_at, '|') "
+      "FROM (SELECT * FROM account_tasks ORDER BY rowid)"};
   for (const std::string& sql : tables) {
     const std::string left = sql_text(a / "portal.db", sql);
     EXPECT_FALSE(left.empty());

@@ -140,6 +140,13 @@ TEST(AccountsRoom, SnapshotRoundTripsAndDerivesTheRest) {
   ASSERT_TRUE(apply(s, kEvAccountAdded, added(account("b", {plan(80, PlanStatus::ExpiredUnexecuted)}, "blue"))));
   const Json wire = to_json(s);
   EXPECT_FALSE(wire.contains("totals"));  // derived on both sides, never sent
+  // Rows leave out what the decoder restores: the task's account, empty texts, unset times.
+  const Json& t1 = wire["accounts"][0]["tasks"][0];
+  EXPECT_EQ(t1["id"], "t1");
+  for (const char* implied : {"account_id", "title", "assignee_id", "due_at", "completed_at"})
+    EXPECT_FALSE(t1.contains(implied)) << implied;
+  EXPECT_FALSE(wire["accounts"][0]["plans"][0].contains("via_cppo"));
+  EXPECT_EQ(wire["accounts"][0]["plans"][0]["cppo_eligible"], true);
   auto back = accounts_from_json(Json::parse(wire.dump()));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(*back, s);

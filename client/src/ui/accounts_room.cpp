@@ -166,7 +166,9 @@ void refresh_rows(AccountsUi& ui, const AccountsState& s, const RoomReplica& rep
 bool may_add(const App& app) {
   const WelcomeFrame& w = *app.session();
   const Actor actor{w.user.id, w.user.org_id, w.user.role};
-  if (app.is_vendor()) return may_work_accounts(actor, "any partner", w.org.id);
+  // Vendor staff add for a partner they pick in the form; the rule only asks that the
+  // organisation is not the vendor's own, so any partner's id gives the same answer.
+  if (app.is_vendor()) return may_work_accounts(actor, "a partner", w.org.id);
   return may_work_accounts(actor, w.user.org_id, Id());
 }
 
@@ -562,7 +564,7 @@ void side_panel(App& app, const AccountRow& r, const std::string& cur, float wid
     const ImVec2 tp = ImGui::GetCursorScreenPos();
     text(fonts().body_strong, theme::kText, "Tasks");
     char open[32];
-    std::snprintf(open, sizeof(open), r.open_tasks == 1 ? "%d open" : "%d open", r.open_tasks);
+    std::snprintf(open, sizeof(open), "%d open", r.open_tasks);
     const float ow = text_size(fonts().small, open).x;
     text_at(fonts().small, ImVec2(tp.x + inner - ow, tp.y + 2), theme::kTextMuted, open);
   }
@@ -571,8 +573,31 @@ void side_panel(App& app, const AccountRow& r, const std::string& cur, float wid
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   for (const AccountTask& t : r.tasks) task_row(app, t, enabled, inner, label);
   ImGui::PopStyleVar();
-  if (!enabled)
+  if (enabled) {
+    // Add one of the usual tasks ("Other" needs a title, which this short row does not ask for).
+    constexpr AccountTaskKind kKinds[] = {
+        AccountTaskKind::CompleteOnboarding, AccountTaskKind::EnableMarketplace,
+        AccountTaskKind::CreatePrivateOffer, AccountTaskKind::ScheduleBusinessReview,
+        AccountTaskKind::RenewPlan};
+    int& chosen = ui.new_task_kind;
+    chosen = std::clamp(chosen, 0, int(std::size(kKinds)) - 1);
+    ImGui::Dummy(ImVec2(0, 6));
+    const float bw = 112;
+    ImGui::SetNextItemWidth(inner - bw - 8);
+    ImGui::PushFont(fonts().small);
+    if (ImGui::BeginCombo("##new-task", account_task_kind_label(kKinds[chosen]).data())) {
+      for (int k = 0; k < int(std::size(kKinds)); ++k)
+        if (ImGui::Selectable(account_task_kind_label(kKinds[k]).data(), k == chosen)) chosen = k;
+      ImGui::EndCombo();
+    }
+    hook::record("New task kind");
+    ImGui::PopFont();
+    ImGui::SameLine(0, 8);
+    if (button("Add task", ButtonKind::Secondary, ImVec2(bw, ImGui::GetItemRectSize().y), icon::kPlus))
+      app.add_account_task(r.account.id, kKinds[chosen]);
+  } else {
     text(fonts().small, theme::kTextFaint, "Partners and their partner managers tick tasks off.");
+  }
   card_end();
 }
 

@@ -39,7 +39,8 @@ AdminResult generate(const AdminArgs& a, std::ostream& out) {
                       std::chrono::steady_clock::now() - started)
                       .count();
   out << "generated " << counts.orgs << " organisations, " << counts.users << " users, "
-      << counts.leads << " leads, " << counts.deals << " deals in " << ms << " ms (seed "
+      << counts.leads << " leads, " << counts.deals << " deals, " << counts.accounts
+      << " customer accounts in " << ms << " ms (seed "
       << options.seed << ", password " << kGeneratedPassword << ")\n";
   return {};
 }

@@ -21,9 +21,11 @@ function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
 // A running portal-server process. start() resolves once it prints its listening line.
 class Server {
-  constructor({ dataDir, port } = {}) {
+  // `args`: extra portal-server options (e.g. ['--demo-accounts', '10000']).
+  constructor({ dataDir, port, args } = {}) {
     this.dataDir = dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
     this.port = port || 0;
+    this.args = args || [];
     this.proc = null;
     this.output = '';
   }
@@ -31,7 +33,7 @@ class Server {
   async start() {
     if (!SERVER || !PUBLIC) throw new Error('PORTAL_SERVER and PORTAL_PUBLIC must be set (run via ctest)');
     this.proc = spawn(SERVER, ['--host', '127.0.0.1', '--port', String(this.port), '--data',
-      this.dataDir, '--public', PUBLIC, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      this.dataDir, '--public', PUBLIC, '--demo', ...this.args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise((resolve) => this.proc.once('exit', (code) => resolve(code)));
     this.exited = exited;
     const listening = new Promise((resolve, reject) => {
