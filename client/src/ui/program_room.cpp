@@ -321,7 +321,7 @@ void kpi_card(const ProgramPartner& p, bool vendor, float width, float min_h) {
 
 // [SECTION] MDF card
 
-void mdf_form(App& app, const ProgramPartner& p, float inner) {
+void mdf_form(App& app, float inner) {
   ProgramUi& ui = app.program_ui();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -354,7 +354,6 @@ void mdf_form(App& app, const ProgramPartner& p, float inner) {
     app.submit_mdf();
   ImGui::SameLine(0, 8);
   if (button("Cancel", ButtonKind::Ghost, ImVec2(90, 36))) app.open_program_form(ProgramForm::Mdf);
-  (void)p;
   ImGui::Dummy(ImVec2(0, 4));
 }
 
@@ -379,7 +378,7 @@ void mdf_card(App& app, const ProgramPartner& p, float width, float min_h) {
   text_at(fonts().small, ImVec2(b.x + bs.x + 10, b.y + bs.y - 18), theme::kTextMuted,
           "available balance");
   ImGui::Dummy(ImVec2(inner, bs.y + 8));
-  if (app.is_vendor() && app.program_ui().form == ProgramForm::Mdf) mdf_form(app, p, inner);
+  if (app.is_vendor() && app.program_ui().form == ProgramForm::Mdf) mdf_form(app, inner);
 
   if (p.ledger.empty()) {
     empty_line("No bookings yet.");
