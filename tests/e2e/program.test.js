@@ -24,7 +24,8 @@ const acme = (state) => state && state.partners.find((p) => p.name === 'Acme Int
 
 test('a partner reads its program; a vendor MDF credit reaches it live', async () => {
   const dana = await App.open(browser, server.url);
-  const priya = await App.open(browser, server.url);
+  // The vendor's window is tall enough to show the whole room without scrolling.
+  const priya = await App.open(browser, server.url, { width: 1440, height: 2000 });
   await dana.loginAndWaitForOverview('dana.fischer@acme.example');
   await priya.loginAndWaitForOverview('priya.shah@northwind.example');
 
@@ -47,7 +48,8 @@ test('a partner reads its program; a vendor MDF credit reaches it live', async (
   assert.equal(a.ledger.length, 6);
   // Read-only: none of the vendor's controls is drawn for a partner.
   await dana.waitIdle();
-  for (const label of ['Record MDF', 'New activity', 'Partner picker', 'Record credit']) {
+  for (const label of ['Record MDF', 'New activity', 'Partner picker', 'Record credit',
+    'progress:Dana Fischer:Data Platform Architecture']) {
     assert.equal(await dana.rect(label), null, `${label} must not be on a partner's screen`);
   }
 
@@ -81,6 +83,12 @@ test('a partner reads its program; a vendor MDF credit reaches it live', async (
   assert.equal(top.direction, 'credit');
   assert.equal(top.amount.minor, 250000);
   assert.equal(after.partners[0].ledger.length, 7);
+
+  // One more module of Dana's architecture course, from the vendor's "+" on her row.
+  await priya.click('progress:Dana Fischer:Data Platform Architecture');
+  const course = (s) => s && s.partners[0].enrolments.find((e) => e.user_name === 'Dana Fischer'
+    && e.progress.completed_modules === 6 && e.progress.completed_at === 0);
+  await dana.waitState('program', course, "Dana's progress 6 of 8");
 
   await priya.screenshot('program-vendor');
   await dana.screenshot('program');

@@ -159,6 +159,48 @@ void header(App& app, const ProgramState& s, const ProgramPartner& shown, float 
 
 // [SECTION] Tier card
 
+// The levels of the partner's type as steps: reached ones filled, the next one outlined.
+void tier_ladder(const ProgramState& s, const ProgramPartner& p, float inner) {
+  const std::vector<Level> levels = levels_of_type(s, p.partnership.type_id);
+  if (levels.size() < 2) return;
+  const Level* current = find_level(levels, p.partnership.level);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGui::Dummy(ImVec2(0, 6));
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  dl->AddLine(ImVec2(o.x, std::floor(o.y) + 0.5f), ImVec2(o.x + inner, std::floor(o.y) + 0.5f),
+              theme::kDivider);
+  text_at(fonts().small_strong, ImVec2(o.x, o.y + 12), theme::kTextMuted, "TIERS");
+  const float y = std::floor(o.y + 48);
+  const float step = levels.size() > 1 ? (inner - 40) / float(levels.size() - 1) : 0;
+  for (size_t i = 0; i + 1 < levels.size(); ++i) {
+    const bool reached = current && levels[i + 1].rank <= current->rank;
+    dl->AddLine(ImVec2(o.x + 20 + step * i, y), ImVec2(o.x + 20 + step * (i + 1), y),
+                reached ? tier_colours(current->name).fg : theme::kCardBorder, 2);
+  }
+  for (size_t i = 0; i < levels.size(); ++i) {
+    const Level& l = levels[i];
+    const ImVec2 c(std::floor(o.x + 20 + step * i) + 0.5f, y);
+    const bool reached = current && l.rank <= current->rank;
+    const bool is_current = current && l.rank == current->rank;
+    const bool is_next = l.name == p.next_level;
+    const ImU32 fg = tier_colours(current ? current->name : l.name).fg;
+    if (reached) {
+      dl->AddCircleFilled(c, is_current ? 9 : 7, fg, 24);
+      if (is_current) dl->AddCircle(c, 13, fg, 24, 1.5f);
+    } else {
+      dl->AddCircleFilled(c, 7, theme::kCardBg, 24);
+      dl->AddCircle(c, 7, is_next ? theme::kAccent : theme::kTextFaint, 24, 2);
+    }
+    const std::string share = percent(l.revenue_share_bp);
+    ImFont* name_font = is_current || is_next ? fonts().small_strong : fonts().small;
+    const ImVec2 ns = text_size(name_font, l.name), ss = text_size(fonts().small, share);
+    const ImU32 name_c = is_current ? theme::kText : is_next ? theme::kAccentText : theme::kTextMuted;
+    text_at(name_font, ImVec2(c.x - ns.x * 0.5f, y + 18), name_c, l.name);
+    text_at(fonts().small, ImVec2(c.x - ss.x * 0.5f, y + 36), theme::kTextFaint, share);
+  }
+  ImGui::Dummy(ImVec2(inner, 48 + 54 - 6));
+}
+
 void tier_card(const ProgramState& s, const ProgramPartner& p, float width, float min_h) {
   card_begin(width, min_h);
   const float inner = card_inner_width();
@@ -217,12 +259,13 @@ void tier_card(const ProgramState& s, const ProgramPartner& p, float width, floa
     text_at(fonts().small, ImVec2(o.x, py + 46), theme::kTextMuted, caption);
     ImGui::Dummy(ImVec2(inner, py + 66 - o.y));
   }
+  tier_ladder(s, p, inner);
   card_end();
 }
 
 // [SECTION] KPI card
 
-void kpi_card(const ProgramPartner& p, float width, float min_h) {
+void kpi_card(const ProgramPartner& p, bool vendor, float width, float min_h) {
   card_begin(width, min_h);
   const std::string title =
       p.next_level.empty() ? std::string("Performance indicators") : "Toward " + p.next_level;
@@ -261,12 +304,24 @@ void kpi_card(const ProgramPartner& p, float width, float min_h) {
                  k.met ? theme::kSuccess : theme::kAccent);
     ImGui::Dummy(ImVec2(inner, 44));
   }
+  // Where the figures come from, so nobody wonders why a number moved.
+  ImGui::Dummy(ImVec2(0, 2));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+  ImGui::PushFont(fonts().small);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextMuted);
+  ImGui::TextWrapped(
+      "Counted live from %s registered leads, opportunities, won revenue and valid "
+      "certifications. Tier changes apply from the review's effective date.",
+      vendor ? "the partner's" : "your");
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::PopTextWrapPos();
   card_end();
 }
 
 // [SECTION] MDF card
 
-void mdf_form(App& app, const ProgramPartner& p, float inner) {
+void mdf_form(App& app, float inner) {
   ProgramUi& ui = app.program_ui();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -299,7 +354,6 @@ void mdf_form(App& app, const ProgramPartner& p, float inner) {
     app.submit_mdf();
   ImGui::SameLine(0, 8);
   if (button("Cancel", ButtonKind::Ghost, ImVec2(90, 36))) app.open_program_form(ProgramForm::Mdf);
-  (void)p;
   ImGui::Dummy(ImVec2(0, 4));
 }
 
@@ -324,7 +378,7 @@ void mdf_card(App& app, const ProgramPartner& p, float width, float min_h) {
   text_at(fonts().small, ImVec2(b.x + bs.x + 10, b.y + bs.y - 18), theme::kTextMuted,
           "available balance");
   ImGui::Dummy(ImVec2(inner, bs.y + 8));
-  if (app.is_vendor() && app.program_ui().form == ProgramForm::Mdf) mdf_form(app, p, inner);
+  if (app.is_vendor() && app.program_ui().form == ProgramForm::Mdf) mdf_form(app, inner);
 
   if (p.ledger.empty()) {
     empty_line("No bookings yet.");
@@ -763,7 +817,7 @@ void program_room(App& app) {
   header(app, *s, p, width);
 
   card_row(0, width, 5.0f / 12, [&](float w, float h) { tier_card(*s, p, w, h); },
-           [&](float w, float h) { kpi_card(p, w, h); });
+           [&](float w, float h) { kpi_card(p, app.is_vendor(), w, h); });
   card_row(1, width, 7.0f / 12, [&](float w, float h) { mdf_card(app, p, w, h); },
            [&](float w, float h) { analytics_card(p, w, h); });
   card_row(2, width, 0.5f, [&](float w, float h) { trainings_card(app, *s, p, w, h); },

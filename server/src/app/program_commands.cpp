@@ -171,7 +171,7 @@ Outcome plan_progress(const Context& c, const Json& payload, Store& store) {
 
 // [SECTION] activity.add
 
-Outcome plan_activity(const Context& c, const Json& payload, Store& store) {
+Outcome plan_activity(const Json& payload, Store& store) {
   if (auto bad = shape_errors(
           payload, marketing_activity_from_json,
           {{"org_id", "Name the partner organisation by its id (text)."},
@@ -192,7 +192,6 @@ Outcome plan_activity(const Context& c, const Json& payload, Store& store) {
     return error(ErrorCode::Validation, kCheckFields, std::move(fields));
   auto org = partner_org(store, a.org_id);
   if (auto* e = std::get_if<Error>(&org)) return *e;
-  (void)c;
 
   Plan plan;
   to_program_rooms(plan, a.org_id, kEvActivityAdded, {{"activity", to_json(a)}});
@@ -231,7 +230,7 @@ void PortalService::on_program_command(Client& client, const Identity& who,
   const Context c{who, actor, unix_now()};
   Outcome planned = f.type == kCmdMdfRecord             ? plan_mdf(c, f.payload, store_)
                     : f.type == kCmdTrainingSetProgress ? plan_progress(c, f.payload, store_)
-                                                        : plan_activity(c, f.payload, store_);
+                                                        : plan_activity(f.payload, store_);
   if (auto* e = std::get_if<Error>(&planned)) {
     client.send(error_frame(e->code, std::move(e->message), f.id, std::move(e->fields)));
     return;

@@ -70,40 +70,37 @@ std::pair<ProgramPartner*, ProgramLead*> find_lead(ProgramState& s, const Id& id
   return {nullptr, nullptr};
 }
 
+// Leads and deals travel as short arrays: a vendor's room holds every partner's, so their size
+// decides the snapshot's. [id, created_at, stage, converted] and
+// [id, created_at, closed_at, stage, value_minor, currency].
 Json lead_json(const ProgramLead& l) {
-  return {{"id", l.id}, {"created_at", l.created_at}, {"stage", to_string(l.stage)},
-          {"converted", l.converted}};
+  return Json::array({l.id, l.created_at, to_string(l.stage), l.converted ? 1 : 0});
 }
 
+bool is_int(const Json& j) { return j.is_number_integer() || j.is_number_unsigned(); }
+
 std::optional<ProgramLead> lead_fact_from_json(const Json& j) {
-  auto id = get_string(j, "id");
-  auto at = get_int(j, "created_at");
-  auto stage_name = get_string(j, "stage");
-  auto converted = get_bool(j, "converted");
-  auto stage = stage_name ? lead_stage_from_string(*stage_name) : std::nullopt;
-  if (!id || !at || !stage || !converted) return std::nullopt;
-  return ProgramLead{*id, *at, *stage, *converted};
+  if (!j.is_array() || j.size() != 4 || !j[0].is_string() || !is_int(j[1]) || !j[2].is_string() ||
+      !is_int(j[3]))
+    return std::nullopt;
+  auto stage = lead_stage_from_string(j[2].get<std::string>());
+  if (!stage) return std::nullopt;
+  return ProgramLead{j[0].get<std::string>(), j[1].get<int64_t>(), *stage, j[3].get<int64_t>() != 0};
 }
 
 Json deal_json(const ProgramDeal& d) {
-  return {{"id", d.id},
-          {"created_at", d.created_at},
-          {"closed_at", d.closed_at},
-          {"stage", to_string(d.stage)},
-          {"value_minor", d.value.minor},
-          {"currency", d.value.currency}};
+  return Json::array(
+      {d.id, d.created_at, d.closed_at, to_string(d.stage), d.value.minor, d.value.currency});
 }
 
 std::optional<ProgramDeal> deal_fact_from_json(const Json& j) {
-  auto id = get_string(j, "id");
-  auto created = get_int(j, "created_at");
-  auto closed = get_int(j, "closed_at");
-  auto stage_name = get_string(j, "stage");
-  auto value = get_int(j, "value_minor");
-  auto currency = get_string(j, "currency");
-  auto stage = stage_name ? deal_stage_from_string(*stage_name) : std::nullopt;
-  if (!id || !created || !closed || !stage || !value || !currency) return std::nullopt;
-  return ProgramDeal{*id, *created, *closed, *stage, Money{*value, *currency}};
+  if (!j.is_array() || j.size() != 6 || !j[0].is_string() || !is_int(j[1]) || !is_int(j[2]) ||
+      !j[3].is_string() || !is_int(j[4]) || !j[5].is_string())
+    return std::nullopt;
+  auto stage = deal_stage_from_string(j[3].get<std::string>());
+  if (!stage) return std::nullopt;
+  return ProgramDeal{j[0].get<std::string>(), j[1].get<int64_t>(), j[2].get<int64_t>(), *stage,
+                     Money{j[4].get<int64_t>(), j[5].get<std::string>()}};
 }
 
 Json to_json(const ProgramEnrolment& e);
@@ -395,7 +392,15 @@ void recompute(const ProgramState& s, ProgramPartner& p) {
   if (as_of == 0)
     for (const ProgramCertificate& c : p.certificates) as_of = std::max(as_of, c.cert.earned_at);
   p.as_of = as_of;
-  p.kpis = measure_kpis(p, month_start(as_of, -(kKpiMonths - 1)), month_start(as_of, 1));
+  // Facts before the KPI window can never count again (as_of only moves forward): leads
+  // created before it, and deals created and closed before it. Open deals stay: they may yet
+  // close within a window.
+  const UnixTime window = month_start(as_of, -(kKpiMonths - 1));
+  std::erase_if(p.leads, [&](const ProgramLead& l) { return l.created_at < window; });
+  std::erase_if(p.deals, [&](const ProgramDeal& d) {
+    return d.created_at < window && d.closed_at != 0 && d.closed_at < window;
+  });
+  p.kpis = measure_kpis(p, window, month_start(as_of, 1));
 
   const std::vector<Level> levels = levels_of_type(s, p.partnership.type_id);
   const Level* current = find_level(levels, p.partnership.level);
