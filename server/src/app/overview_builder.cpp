@@ -91,6 +91,7 @@ void append_leaderboard_events(Store& store, const Deal& before, const Deal& aft
 
   // The store still holds `before`: move the deal's value by hand.
   std::vector<LeaderboardEntry> entries = store.revenue_entries(q.start, q.end, currency);
+  const std::vector<LeaderboardRow> old_ranked = rank_partners(entries, LeaderboardMetric::Revenue);
   for (LeaderboardEntry& e : entries) {
     if (e.org_id != after.org_id) continue;
     if (was) e.revenue_minor -= before.value.minor;
@@ -101,10 +102,12 @@ void append_leaderboard_events(Store& store, const Deal& before, const Deal& aft
   const std::string type(kEvLeaderboardChanged);
 
   // Each partner's room gets the board as that partner may see it: its own row by name and
-  // amount, the others anonymised without amounts.
+  // amount, the others anonymised without amounts. Only boards that look different get an
+  // event: in a large program most partners sit below the top rows at an unchanged position.
   for (const LeaderboardEntry& e : entries) {
     const Actor partner{Id(), e.org_id, Role::PartnerUser};
     const OverviewBoard b = overview_board(ranked, q, partner, vendor_org, disclosure);
+    if (b == overview_board(old_ranked, q, partner, vendor_org, disclosure)) continue;
     out.push_back({partner_room_key(e.org_id, RoomKind::Overview), type,
                    Json{{"metric", "revenue"}, {"board", to_json(b)}}});
   }
