@@ -261,3 +261,42 @@ TEST(OverviewPermissions, OnlyVendorAdminsAndPartnerManagersPostAnnouncements) {
 
 }  // namespace
 }  // namespace portal
+
+namespace portal {
+namespace {
+
+UnixTime utc(int y, int m, int d) { return days_from_civil(y, m, d) * kSecondsPerDay; }
+
+TEST(OverviewCommissionByMonth, TwelveMonthsEndingNowSplitPaidAndPending) {
+  const std::vector<WonCommission> won = {
+      {utc(2026, 2, 28) + 86399, 100, true},   // last second of February
+      {utc(2026, 3, 1), 40, false},            // first second of March
+      {utc(2026, 3, 31), 2, true},
+      {utc(2025, 3, 31), 999, true},           // thirteen months back: outside
+      {utc(2026, 12, 1), 999, false},          // after now: outside
+  };
+  const auto months = commission_by_month(won, utc(2026, 11, 23) + 3600);
+  ASSERT_EQ(months.size(), 12u);
+  EXPECT_EQ(months.front().year, 2025);
+  EXPECT_EQ(months.front().month, 12);
+  EXPECT_EQ(months.back().year, 2026);
+  EXPECT_EQ(months.back().month, 11);
+  EXPECT_EQ(months[2], (MonthCommission{2026, 2, 100, 0}));
+  EXPECT_EQ(months[3], (MonthCommission{2026, 3, 2, 40}));
+  int64_t total = 0;
+  for (const auto& m : months) total += m.paid_minor + m.pending_minor;
+  EXPECT_EQ(total, 142);
+}
+
+TEST(OverviewCommissionByMonth, AWindowAcrossTheYearBoundary) {
+  const auto months = commission_by_month({}, utc(2027, 1, 15), 3);
+  ASSERT_EQ(months.size(), 3u);
+  EXPECT_EQ(months[0].month, 11);
+  EXPECT_EQ(months[0].year, 2026);
+  EXPECT_EQ(months[2].month, 1);
+  EXPECT_EQ(months[2].year, 2027);
+  EXPECT_TRUE(commission_by_month({}, 0, 0).empty());
+}
+
+}  // namespace
+}  // namespace portal
