@@ -228,6 +228,19 @@ TEST(OverviewSinceLastVisit, LeavesOutTheViewersOwnChangesAndKeepsTheNewestLines
   EXPECT_EQ(s.items.front().at, 1000);
 }
 
+TEST(OverviewSinceLastVisit, APayoutAndANewDealAreListedToo) {
+  const Deal d = deal("7", "o_a", DealStage::ClosedWon, 100);
+  const std::vector<LoggedEvent> events = {
+      LoggedEvent{std::string(kEvDealPayoutRecorded), Json{{"deal", to_json(d)}, {"by", "u_mgr"}}, 300},
+      LoggedEvent{std::string(kEvDealCreated), Json{{"deal", to_json(d)}}, 200},
+      LoggedEvent{std::string(kEvDealNoteAdded), Json{{"deal_id", "7"}}, 150},
+  };
+  const OverviewSince s = since_last_visit(events, 100, "u_me");
+  ASSERT_EQ(s.total, 2);
+  EXPECT_EQ(s.items[0], (OverviewChange{"payout", "Commission paid out: Deal 7", 300}));
+  EXPECT_EQ(s.items[1], (OverviewChange{"deal_new", "New deal: Deal 7", 200}));
+}
+
 TEST(OverviewSinceLastVisit, AFirstVisitListsNothing) {
   const std::vector<LoggedEvent> events = {
       stage_event(deal("1", "o_a", DealStage::ClosedWon, 1), "proposal", "u_mgr", 50)};

@@ -300,7 +300,7 @@ void pipeline_chart(const OverviewState& o, float width) {
 // [SECTION] Since your last visit
 
 const char* change_icon(const std::string& kind, ImU32& bg, ImU32& fg) {
-  if (kind == "deal_won") {
+  if (kind == "deal_won" || kind == "payout") {
     bg = theme::kSuccessSoft, fg = theme::kSuccess;
     return icon::kTrophy;
   }

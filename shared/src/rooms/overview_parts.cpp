@@ -233,6 +233,13 @@ std::optional<OverviewChange> describe_change(const LoggedEvent& e, const Id& vi
     }
     return c;
   }
+  if (e.type == kEvDealPayoutRecorded) {
+    const std::string name = quoted_deal_name(e.data);
+    if (name.empty()) return std::nullopt;
+    c.kind = "payout";
+    c.text = "Commission paid out: " + name;
+    return c;
+  }
   if (e.type == kEvDealCreated) {
     const std::string name = quoted_deal_name(e.data);
     if (name.empty()) return std::nullopt;

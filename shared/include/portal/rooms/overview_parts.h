@@ -134,7 +134,7 @@ std::vector<FieldError> validate_announcement_draft(const AnnouncementDraft& d);
 
 // One line of "since your last visit".
 struct OverviewChange {
-  std::string kind;  // "deal_won", "deal_stage", "deal_new", "lead_new", "lead_stage",
+  std::string kind;  // "deal_won", "deal_stage", "deal_new", "payout", "lead_new",
                      // "announcement"
   std::string text;  // "Deal won: Globex renewal"
   UnixTime at = 0;
