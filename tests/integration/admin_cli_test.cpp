@@ -130,7 +130,11 @@ TEST(AdminCliTest, AnOlderSchemaIsUpgradedOnStart) {
   ServerProcess server(dir.path() / "data", dir.path() / "public");
   const int64_t version = sql_int(db, "PRAGMA user_version");
   EXPECT_GE(version, 1);
-  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM schema_migrations"), version);
+  // Every migration is recorded once; numbers may skip while parallel branches each hold a
+  // reserved number (this one has 1, 2 and 6), so the count is not the version.
+  EXPECT_GE(sql_int(db, "SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_LE(sql_int(db, "SELECT COUNT(*) FROM schema_migrations"), version);
+  EXPECT_EQ(sql_int(db, "SELECT MIN(version) FROM schema_migrations"), 1);
   EXPECT_EQ(sql_int(db, "SELECT MAX(version) FROM schema_migrations"), version);
 
   WsClient ws(server.port());

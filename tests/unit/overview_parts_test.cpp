@@ -228,6 +228,19 @@ TEST(OverviewSinceLastVisit, LeavesOutTheViewersOwnChangesAndKeepsTheNewestLines
   EXPECT_EQ(s.items.front().at, 1000);
 }
 
+TEST(OverviewSinceLastVisit, APayoutAndANewDealAreListedToo) {
+  const Deal d = deal("7", "o_a", DealStage::ClosedWon, 100);
+  const std::vector<LoggedEvent> events = {
+      LoggedEvent{std::string(kEvDealPayoutRecorded), Json{{"deal", to_json(d)}, {"by", "u_mgr"}}, 300},
+      LoggedEvent{std::string(kEvDealCreated), Json{{"deal", to_json(d)}}, 200},
+      LoggedEvent{std::string(kEvDealNoteAdded), Json{{"deal_id", "7"}}, 150},
+  };
+  const OverviewSince s = since_last_visit(events, 100, "u_me");
+  ASSERT_EQ(s.total, 2);
+  EXPECT_EQ(s.items[0], (OverviewChange{"payout", "Commission paid out: Deal 7", 300}));
+  EXPECT_EQ(s.items[1], (OverviewChange{"deal_new", "New deal: Deal 7", 200}));
+}
+
 TEST(OverviewSinceLastVisit, AFirstVisitListsNothing) {
   const std::vector<LoggedEvent> events = {
       stage_event(deal("1", "o_a", DealStage::ClosedWon, 1), "proposal", "u_mgr", 50)};
@@ -257,6 +270,45 @@ TEST(OverviewPermissions, OnlyVendorAdminsAndPartnerManagersPostAnnouncements) {
   EXPECT_FALSE(may_post_announcement(Actor{"u", kVendor, Role::Kiosk}, kVendor));
   // A vendor role held inside a partner organisation grants nothing.
   EXPECT_FALSE(may_post_announcement(Actor{"u", "o_a", Role::VendorAdmin}, kVendor));
+}
+
+}  // namespace
+}  // namespace portal
+
+namespace portal {
+namespace {
+
+UnixTime utc(int y, int m, int d) { return days_from_civil(y, m, d) * kSecondsPerDay; }
+
+TEST(OverviewCommissionByMonth, TwelveMonthsEndingNowSplitPaidAndPending) {
+  const std::vector<WonCommission> won = {
+      {utc(2026, 2, 28) + 86399, 100, true},   // last second of February
+      {utc(2026, 3, 1), 40, false},            // first second of March
+      {utc(2026, 3, 31), 2, true},
+      {utc(2025, 3, 31), 999, true},           // thirteen months back: outside
+      {utc(2026, 12, 1), 999, false},          // after now: outside
+  };
+  const auto months = commission_by_month(won, utc(2026, 11, 23) + 3600);
+  ASSERT_EQ(months.size(), 12u);
+  EXPECT_EQ(months.front().year, 2025);
+  EXPECT_EQ(months.front().month, 12);
+  EXPECT_EQ(months.back().year, 2026);
+  EXPECT_EQ(months.back().month, 11);
+  EXPECT_EQ(months[2], (MonthCommission{2026, 2, 100, 0}));
+  EXPECT_EQ(months[3], (MonthCommission{2026, 3, 2, 40}));
+  int64_t total = 0;
+  for (const auto& m : months) total += m.paid_minor + m.pending_minor;
+  EXPECT_EQ(total, 142);
+}
+
+TEST(OverviewCommissionByMonth, AWindowAcrossTheYearBoundary) {
+  const auto months = commission_by_month({}, utc(2027, 1, 15), 3);
+  ASSERT_EQ(months.size(), 3u);
+  EXPECT_EQ(months[0].month, 11);
+  EXPECT_EQ(months[0].year, 2026);
+  EXPECT_EQ(months[2].month, 1);
+  EXPECT_EQ(months[2].year, 2027);
+  EXPECT_TRUE(commission_by_month({}, 0, 0).empty());
 }
 
 }  // namespace

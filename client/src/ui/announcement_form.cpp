@@ -86,7 +86,8 @@ void announcement_form(App& app) {
   multiline_field("Text", "##ann_body", f.body, sizeof(f.body), inner, 110, error_for(f, "body"),
                   "What partners should know, and what to do about it\xe2\x80\xa6");
 
-  // Audience: every partner, or one of the partners on the vendor's leaderboard (all of them).
+  // Audience: every partner, or one of the partners on the vendor's leaderboard.
+  // FIXME: that is the top kStaffBoardTop partners; a large program needs a partner search here.
   ImGui::Dummy(ImVec2(0, 2));
   text(fonts().small_strong, theme::kTextSecondary, "Audience");
   ImGui::Dummy(ImVec2(0, 0));

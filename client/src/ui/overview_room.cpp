@@ -1,6 +1,6 @@
 // The Overview room, the landing page: the title with quick actions, the stat tiles, then two
 // columns. Left: pipeline by stage, "since your last visit", recent leads. Right: the quarter's
-// leaderboard, announcements, the commission chart and the place kept for the success metrics.
+// leaderboard, announcements, commission by month and the place kept for the success metrics.
 // Everything comes from the replica's OverviewState; nothing here talks to the server.
 // Index:
 // [SECTION] Helpers
@@ -11,7 +11,7 @@
 // [SECTION] Recent leads
 // [SECTION] Leaderboard
 // [SECTION] Announcements
-// [SECTION] Commission chart
+// [SECTION] Commission charts
 // [SECTION] Success metrics and tasks (placeholder)
 // [SECTION] Loading state
 // [SECTION] Room
@@ -19,12 +19,16 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
+
+#include <emscripten/html5.h>
 
 #include "app.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
 #include "portal/model/money.h"
+#include "portal/rooms/deals.h"
 #include "portal/rooms/overview.h"
 #include "portal/rules/permissions.h"
 #include "test_hook.h"
@@ -296,7 +300,7 @@ void pipeline_chart(const OverviewState& o, float width) {
 // [SECTION] Since your last visit
 
 const char* change_icon(const std::string& kind, ImU32& bg, ImU32& fg) {
-  if (kind == "deal_won") {
+  if (kind == "deal_won" || kind == "payout") {
     bg = theme::kSuccessSoft, fg = theme::kSuccess;
     return icon::kTrophy;
   }
@@ -557,7 +561,7 @@ void announcements(App& app, const OverviewState& o, float width) {
   card_end();
 }
 
-// [SECTION] Commission chart
+// [SECTION] Commission charts
 
 void commission_chart(const OverviewState& o, float width) {
   card_begin(width);
@@ -608,6 +612,85 @@ void commission_chart(const OverviewState& o, float width) {
             b.label);
   }
   ImGui::Dummy(ImVec2(inner, value_h + chart_h + label_h));
+  card_end();
+}
+
+// Commission by month: the last twelve months' won deals (from the Deals room's replica, which
+// the app follows from log-in), earned and pending stacked. Falls back to the three totals
+// while the Deals room has not arrived.
+void commission_by_month_chart(App& app, const OverviewState& o, float width) {
+  const DealsState* deals = app.replica().deals();
+  if (!deals) return commission_chart(o, width);
+  std::vector<WonCommission> won;
+  for (const DealRow& r : deals->deals)
+    if (r.deal.stage == DealStage::ClosedWon && r.deal.value.currency == o.currency)
+      won.push_back(WonCommission{r.deal.won_at, r.expected_commission_minor, r.deal.commission_paid});
+  const auto months = commission_by_month(won, static_cast<UnixTime>(emscripten_date_now() / 1000));
+
+  card_begin(width);
+  card_title("Commission by month", "Won deals of the last 12 months");
+  const float inner = card_inner_width();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  hook::record_rect("Commission by month", p, ImVec2(p.x + inner, p.y + 150));
+  int64_t top = 1, paid = 0, pending = 0;
+  for (const MonthCommission& m : months) {
+    top = std::max(top, m.paid_minor + m.pending_minor);
+    paid += m.paid_minor;
+    pending += m.pending_minor;
+  }
+  const float chart_h = 104, value_h = 18, label_h = 22;
+  const float base = std::floor(p.y + value_h + chart_h) + 0.5f;
+  dl->AddLine(ImVec2(p.x, std::floor(base - chart_h * 0.5f) + 0.5f),
+              ImVec2(p.x + inner, std::floor(base - chart_h * 0.5f) + 0.5f), theme::kDivider);
+  dl->AddLine(ImVec2(p.x, base), ImVec2(p.x + inner, base), theme::kCardBorder);
+  static const char* kLetters[] = {"J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"};
+  const float slot = inner / float(months.size());
+  const float bar_w = std::floor(std::min(18.0f, slot * 0.6f));
+  int64_t best = 0;
+  size_t best_i = 0;
+  for (size_t i = 0; i < months.size(); ++i) {
+    const MonthCommission& m = months[i];
+    const float cx = std::floor(p.x + slot * (i + 0.5f));
+    const float x0 = cx - std::floor(bar_w * 0.5f);
+    const int64_t total = m.paid_minor + m.pending_minor;
+    if (total > best) best = total, best_i = i;
+    const float h_total = total > 0 ? std::max(3.0f, std::round(chart_h * float(double(total) / top))) : 0;
+    const float h_paid = total > 0 ? std::round(h_total * float(double(m.paid_minor) / total)) : 0;
+    if (h_total > 0) {
+      // Pending on top of earned; only the top segment is rounded.
+      dl->AddRectFilled(ImVec2(x0, base - 0.5f - h_total), ImVec2(x0 + bar_w, base - 0.5f),
+                        theme::rgb(0x2E90FA), 3, ImDrawFlags_RoundCornersTop);
+      if (h_paid > 0)
+        dl->AddRectFilled(ImVec2(x0, base - 0.5f - h_paid), ImVec2(x0 + bar_w, base - 0.5f),
+                          theme::kSuccess, h_paid >= h_total ? 3.0f : 0.0f,
+                          ImDrawFlags_RoundCornersTop);
+    }
+    const char* letter = kLetters[(m.month + 11) % 12];
+    const ImVec2 ls = text_size(fonts().small, letter);
+    text_at(fonts().small, ImVec2(std::floor(cx - ls.x * 0.5f), base + 5),
+            i + 1 == months.size() ? theme::kText : theme::kTextMuted, letter);
+  }
+  if (best > 0) {
+    // The best month's amount over its bar.
+    const float cx = std::floor(p.x + slot * (best_i + 0.5f));
+    const float h = std::max(3.0f, std::round(chart_h * float(double(best) / top)));
+    const std::string v = money_compact(best, o.currency);
+    const ImVec2 vs = text_size(fonts().small_strong, v);
+    const float vx = std::clamp(std::floor(cx - vs.x * 0.5f), p.x, p.x + inner - vs.x);
+    text_at(fonts().small_strong, ImVec2(vx, std::floor(base - h - vs.y - 4)), theme::kText, v);
+  }
+  ImGui::Dummy(ImVec2(inner, value_h + chart_h + label_h));
+  // Legend with the totals.
+  const ImVec2 lp = ImGui::GetCursorScreenPos();
+  const std::string earned = "Earned " + money_compact(paid, o.currency);
+  const std::string waiting = "Pending " + money_compact(pending, o.currency);
+  dl->AddCircleFilled(ImVec2(lp.x + 4, lp.y + 8), 4, theme::kSuccess, 12);
+  text_at(fonts().small, ImVec2(lp.x + 14, lp.y), theme::kTextSecondary, earned);
+  const float x2 = lp.x + 14 + text_size(fonts().small, earned).x + 18;
+  dl->AddCircleFilled(ImVec2(x2 + 4, lp.y + 8), 4, theme::rgb(0x2E90FA), 12);
+  text_at(fonts().small, ImVec2(x2 + 14, lp.y), theme::kTextSecondary, waiting);
+  ImGui::Dummy(ImVec2(inner, font_px(fonts().small) + 2));
   card_end();
 }
 
@@ -688,7 +771,7 @@ void overview_room(App& app) {
   gap();
   announcements(app, *o, side_w);
   gap();
-  commission_chart(*o, side_w);
+  commission_by_month_chart(app, *o, side_w);
   if (!vendor) {
     gap();
     success_metrics_placeholder(side_w);

@@ -78,6 +78,40 @@ std::vector<OverviewStage> pipeline_by_stage(const std::vector<Deal>& deals,
   return out;
 }
 
+// [SECTION] Commission by month
+
+namespace {
+
+// Months since January 1970 of the UTC month holding `t`.
+int64_t month_index(UnixTime t) {
+  const Quarter q = quarter_of(t);
+  int32_t month = 3 * (q.q - 1) + 1;
+  while (month < 3 * q.q && days_from_civil(q.year, month + 1, 1) * kSecondsPerDay <= t) ++month;
+  return int64_t{q.year - 1970} * 12 + (month - 1);
+}
+
+}  // namespace
+
+std::vector<MonthCommission> commission_by_month(std::span<const WonCommission> won, UnixTime now,
+                                                 int months) {
+  std::vector<MonthCommission> out;
+  if (months <= 0) return out;
+  const int64_t last = month_index(now), first = last - months + 1;
+  out.reserve(static_cast<size_t>(months));
+  for (int64_t m = first; m <= last; ++m) {
+    const int64_t year = 1970 + (m >= 0 ? m / 12 : (m - 11) / 12);
+    out.push_back(MonthCommission{static_cast<int32_t>(year),
+                                  static_cast<int32_t>(m - (year - 1970) * 12 + 1), 0, 0});
+  }
+  for (const WonCommission& w : won) {
+    const int64_t m = month_index(w.won_at);
+    if (m < first || m > last) continue;
+    MonthCommission& c = out[static_cast<size_t>(m - first)];
+    (w.paid ? c.paid_minor : c.pending_minor) += w.commission_minor;
+  }
+  return out;
+}
+
 // [SECTION] Leaderboard
 
 OverviewBoard overview_board(std::span<const LeaderboardRow> ranked, const Quarter& quarter,
@@ -88,9 +122,9 @@ OverviewBoard overview_board(std::span<const LeaderboardRow> ranked, const Quart
   b.partners = static_cast<int32_t>(ranked.size());
   const bool staff = is_vendor_actor(viewer, vendor_org);
   const int64_t top = ranked.empty() ? 0 : std::max<int64_t>(ranked.front().value, 0);
-  // Vendor staff see the whole board; a partner sees the top rows and its own.
+  // Vendor staff see the top of the board by name; a partner the top rows and its own.
   const std::vector<LeaderboardRow> rows =
-      leaderboard_view(ranked, viewer, vendor_org, disclosure, staff ? 0 : kBoardTop);
+      leaderboard_view(ranked, viewer, vendor_org, disclosure, staff ? kStaffBoardTop : kBoardTop);
   b.rows.reserve(rows.size());
   for (const LeaderboardRow& r : rows) {
     OverviewBoardRow o;
@@ -197,6 +231,13 @@ std::optional<OverviewChange> describe_change(const LoggedEvent& e, const Id& vi
       c.kind = "deal_stage";
       c.text = deal->name + " moved to " + std::string(deal_stage_label(deal->stage));
     }
+    return c;
+  }
+  if (e.type == kEvDealPayoutRecorded) {
+    const std::string name = quoted_deal_name(e.data);
+    if (name.empty()) return std::nullopt;
+    c.kind = "payout";
+    c.text = "Commission paid out: " + name;
     return c;
   }
   if (e.type == kEvDealCreated) {

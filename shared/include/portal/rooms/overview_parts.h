@@ -36,6 +36,29 @@ struct OverviewStage {
 std::vector<OverviewStage> pipeline_by_stage(const std::vector<Deal>& deals,
                                              const std::string& currency);
 
+// [SECTION] Commission by month
+
+// One calendar month (UTC) of won deals' commission, split by whether it is paid out yet.
+struct MonthCommission {
+  int32_t year = 1970;
+  int32_t month = 1;  // 1..12
+  int64_t paid_minor = 0;
+  int64_t pending_minor = 0;
+  friend bool operator==(const MonthCommission&, const MonthCommission&) = default;
+};
+
+// A won deal as the chart needs it: when it was won, its commission, whether that is paid.
+struct WonCommission {
+  UnixTime won_at = 0;
+  int64_t commission_minor = 0;
+  bool paid = false;
+};
+
+// The `months` calendar months ending with the month holding `now`, oldest first, each with
+// the commission of the deals won in it (deals won outside the window are left out).
+std::vector<MonthCommission> commission_by_month(std::span<const WonCommission> won, UnixTime now,
+                                                 int months = 12);
+
 // [SECTION] Leaderboard
 
 // One bar of the leaderboard as the viewer may see it. Other partners' amounts are not sent to
@@ -59,8 +82,10 @@ struct OverviewBoard {
   friend bool operator==(const OverviewBoard&, const OverviewBoard&) = default;
 };
 
-// Rows shown: the first kBoardTop plus the viewer's own.
+// Rows shown: to a partner the first kBoardTop plus its own; to vendor staff the first
+// kStaffBoardTop (a program of thousands of partners is not sent whole to every screen).
 inline constexpr size_t kBoardTop = 8;
+inline constexpr size_t kStaffBoardTop = 25;
 
 // Whether other partners' amounts travel to the viewer (vendor staff: yes; partners: no).
 enum class BoardFigures { OwnOnly, All };
@@ -109,7 +134,7 @@ std::vector<FieldError> validate_announcement_draft(const AnnouncementDraft& d);
 
 // One line of "since your last visit".
 struct OverviewChange {
-  std::string kind;  // "deal_won", "deal_stage", "deal_new", "lead_new", "lead_stage",
+  std::string kind;  // "deal_won", "deal_stage", "deal_new", "payout", "lead_new",
                      // "announcement"
   std::string text;  // "Deal won: Globex renewal"
   UnixTime at = 0;
