@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/demo_messages.h"
 #include "auth/tokens.h"
 #include "portal/protocol/frames.h"
 
@@ -136,6 +137,8 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher) {
     deal.updated_at = parse_time(text(d, "updated_at"));
     data.deals.push_back(std::move(deal));
   }
+  if (auto e = read_demo_conversations(doc, org_ids, user_ids, data.conversations); !e.empty())
+    bad(e);
   return data;
 }
 

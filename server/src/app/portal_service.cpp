@@ -4,6 +4,7 @@
 
 #include "app/clock.h"
 #include "auth/tokens.h"
+#include "portal/protocol/messaging_commands.h"
 #include "portal/rules/validation.h"
 
 namespace portal::server {
@@ -173,6 +174,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (f.type == kCmdLeadSubmit) return on_lead_submit(client, who, f);
   if (f.type.starts_with("lead.") || f.type.starts_with("deal."))
     return on_pipeline_command(client, who, f);
+  if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));
@@ -181,7 +183,10 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
 void PortalService::on_disconnect(Client& client) { drop_subscriptions(client); }
 
 void PortalService::drop_subscriptions(Client& client) {
-  for (const std::string& key : client.end_all_subscriptions()) bus_.unsubscribe(key, &client);
+  for (const std::string& key : client.end_all_subscriptions()) {
+    bus_.unsubscribe(key, &client);
+    leave_presence(client, key);
+  }
 }
 
 }  // namespace portal::server

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/client.h"
+#include "app/presence_board.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
 #include "bus/bus.h"
@@ -41,6 +42,15 @@ class PortalService {
   // lead.qualify/reject/set_stage/convert, deal.set_stage/add_note/record_payout
   // (pipeline_commands.cpp).
   void on_pipeline_command(Client& client, const Identity& who, const CommandFrame& f);
+  // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and
+  // unsubscribe handlers return false when the room is not one of theirs.
+  void on_messages_command(Client& client, const Identity& who, const CommandFrame& f);
+  bool on_messages_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  bool on_messages_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
+  // The connection no longer follows `room_key`: when that was its conversation list, it no
+  // longer counts as online.
+  void leave_presence(Client& client, const std::string& room_key);
+  void publish_presence(const Identity& who, Presence status);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
                        const CommandOutcome& outcome);
@@ -55,6 +65,7 @@ class PortalService {
   LoginThrottle& throttle_;
   // Held from commit to publish so the events of one room reach the bus in sequence order.
   std::mutex publish_mutex_;
+  PresenceBoard presence_;
 };
 
 // A typed error frame, optionally answering the command `id`.

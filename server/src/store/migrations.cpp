@@ -3,6 +3,7 @@
 #include <array>
 
 #include "store/schema_v2_pipeline.h"
+#include "store/schema_v5_messages.h"
 
 namespace portal::server {
 namespace {
@@ -87,6 +88,7 @@ CREATE TABLE commands (
 constexpr auto kMigrations = std::to_array<Migration>({
     {1, kInitialSchema},
     {2, kSchemaV2Pipeline},
+    {5, kSchemaV5Messages},
 });
 
 }  // namespace

@@ -399,6 +399,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
         .bind(9, d.updated_at)
         .run();
   }
+  insert_seed_conversations(data);
 }
 
 }  // namespace portal::server

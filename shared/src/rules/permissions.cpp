@@ -40,4 +40,14 @@ bool may_submit_lead(const Actor& a) {
   return a.role == Role::PartnerAdmin || a.role == Role::PartnerUser;
 }
 
+bool may_see_conversation(const Actor& a, const Conversation& c) {
+  if (a.role == Role::Kiosk || a.user_id.empty()) return false;
+  if (is_member(c, a.user_id)) return true;
+  return c.kind == ConversationKind::Topic && !c.org_id.empty() && a.org_id == c.org_id;
+}
+
+bool may_change_message(const Actor& a, const Message& m) {
+  return a.role != Role::Kiosk && !a.user_id.empty() && m.author_id == a.user_id && !m.deleted;
+}
+
 }  // namespace portal

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "portal/model/entities.h"
+#include "portal/model/messaging.h"
 #include "portal/model/room_kind.h"
 
 namespace portal {
@@ -28,5 +29,10 @@ bool may_read_org(const Actor& a, const Id& owner_org, const Id& vendor_org);
 bool is_vendor_actor(const Actor& a, const Id& vendor_org);
 // May the actor submit a lead (on behalf of its own organisation)?
 bool may_submit_lead(const Actor& a);
+// May the actor see and write in the conversation? Its members; for a channel also every user of
+// its partner organisation. Vendor staff only where they are members; a kiosk never.
+bool may_see_conversation(const Actor& a, const Conversation& c);
+// May the actor edit or delete the message? Only its author, and not once it is deleted.
+bool may_change_message(const Actor& a, const Message& m);
 
 }  // namespace portal
