@@ -73,6 +73,7 @@ void App::mark_dirty(int frames) {
 bool App::wants_frame(double now_ms) {
   now_ms_ = now_ms;
   if (conn_.tick(now_ms)) mark_dirty();
+  if (messages_tick(now_ms)) mark_dirty();
   // The "reconnecting in N s" countdown.
   int retry = retry_seconds();
   if (retry != shown_retry_seconds_) {
@@ -190,6 +191,7 @@ void App::logout() {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  messages_ = MessagesUi();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -384,7 +386,7 @@ void App::on_welcome(WelcomeFrame& w) {
       std::find(rooms.begin(), rooms.end(), "overview") != rooms.end() || rooms.empty();
   if (has_overview && !replica_.room("overview")) conn_.send(replica_.subscribe("overview"));
   // Leads and Deals are followed from the start: their events drive the notifications.
-  for (const char* room : {"leads", "deals"})
+  for (const char* room : {"leads", "deals", "messages"})
     if (visible(room) && !replica_.room(room)) conn_.send(replica_.subscribe(room));
   // Commands nobody acknowledged yet go out again with the same id: applied once.
   for (const CommandFrame& c : unacked_) conn_.send(c);
@@ -398,6 +400,7 @@ void App::end_session(std::string message) {
   resyncing_.clear();
   lead_.reset();
   pipeline_ = PipelineUi();
+  messages_ = MessagesUi();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -411,6 +414,7 @@ void App::on_error(const ErrorFrame& e) {
   if (e.id) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
+    on_messages_error(*e.id);
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
     if (*e.id == lead_.pending_id) {
       lead_.pending_id.clear();
@@ -474,6 +478,7 @@ void App::on_error(const ErrorFrame& e) {
 
 void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
+  on_messages_ack(a);
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';
@@ -503,10 +508,15 @@ std::string App::notification_for(const EventFrame& e) const {
 }
 
 void App::on_event(const EventFrame& e) {
+  if (e.seq == 0) {
+    on_messages_signal(e);  // typing, presence: not part of any sequence
+    return;
+  }
   const std::string note = notification_for(e);
   switch (replica_.on_event(e)) {
     case Replica::EventResult::Applied:
       std::erase(resyncing_, e.room);
+      on_messages_event(e);
       if (!note.empty()) {
         notifications_.push_back(Notification{note, now_ms_});
         if (notifications_.size() > kMaxNotifications) notifications_.erase(notifications_.begin());

@@ -33,6 +33,29 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
   if (f.room == "overview") r.overview = overview_from_json(f.state);
   if (f.room == "leads") r.leads = leads_from_json(f.state);
   if (f.room == "deals") r.deals = deals_from_json(f.state);
+  if (f.room == "messages") r.messages = messages_from_json(f.state);
+  if (f.room.starts_with("conversation:")) r.conversation = conversation_state_from_json(f.state);
+}
+
+void Replica::on_signal(const EventFrame& f) {
+  auto it = rooms_.find(f.room);
+  if (it == rooms_.end() || !it->second.messages) return;
+  apply(*it->second.messages, f.type, f.data);
+}
+
+const MessagesState* Replica::messages() const {
+  const RoomReplica* r = room("messages");
+  return r && r->messages ? &*r->messages : nullptr;
+}
+
+const ConversationState* Replica::conversation(const std::string& name) const {
+  const RoomReplica* r = room(name);
+  return r && r->conversation ? &*r->conversation : nullptr;
+}
+
+ConversationState* Replica::conversation_mut(const std::string& name) {
+  auto it = rooms_.find(name);
+  return it != rooms_.end() && it->second.conversation ? &*it->second.conversation : nullptr;
 }
 
 Replica::EventResult Replica::on_event(const EventFrame& f) {
@@ -46,6 +69,8 @@ Replica::EventResult Replica::on_event(const EventFrame& f) {
   if (r.overview) apply(*r.overview, f.type, f.data);
   if (r.leads) apply(*r.leads, f.type, f.data);
   if (r.deals) apply(*r.deals, f.type, f.data);
+  if (r.messages) apply(*r.messages, f.type, f.data);
+  if (r.conversation) apply(*r.conversation, f.type, f.data);
   return EventResult::Applied;
 }
 

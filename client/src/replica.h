@@ -11,6 +11,7 @@
 #include "portal/protocol/frames.h"
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
+#include "portal/rooms/messages.h"
 #include "portal/rooms/overview.h"
 
 namespace portal::client {
@@ -23,6 +24,8 @@ struct RoomReplica {
   std::optional<OverviewState> overview;
   std::optional<LeadsState> leads;
   std::optional<DealsState> deals;
+  std::optional<MessagesState> messages;          // "messages"
+  std::optional<ConversationState> conversation;  // "conversation:<id>"
 };
 
 class Replica {
@@ -36,6 +39,14 @@ class Replica {
   std::vector<SubscribeFrame> resubscribe_all();
   void on_snapshot(const SnapshotFrame& f);
   EventResult on_event(const EventFrame& f);
+  // Applies an ephemeral event (seq 0: presence) without touching the room's sequence.
+  void on_signal(const EventFrame& f);
+  // Forgets one room (unsubscribed).
+  void forget(const std::string& room) { rooms_.erase(room); }
+  const MessagesState* messages() const;
+  const ConversationState* conversation(const std::string& room) const;
+  // For paging older messages into a conversation we hold.
+  ConversationState* conversation_mut(const std::string& room);
   // Forgets everything (log-out, another user).
   void clear() { rooms_.clear(); }
 

@@ -149,6 +149,8 @@ std::string state_json(const App& app, std::string_view name) {
     const portal::DealsState* d = app.replica().deals();
     return d ? portal::to_json(*d).dump() : "null";
   }
+  if (name == "messages" || name == "conversation" || name == "messages_ui")
+    return portal::client::messages_hook_state(app, name);
   if (name == "notifications") {
     Json out = Json::array();
     for (const auto& n : app.notifications()) out.push_back(n.text);

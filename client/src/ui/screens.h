@@ -14,6 +14,7 @@ void shell(App& app);              // ui/shell.cpp: navigation, header, the curr
 void overview_room(App& app);      // ui/overview_room.cpp
 void leads_room(App& app);         // ui/leads_room.cpp
 void deals_room(App& app);         // ui/deals_room.cpp
+void messages_room(App& app);      // ui/messages_room.cpp
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
 void lead_form(App& app);      // ui/lead_form.cpp: the "Submit a lead" modal
 void toast_overlay(App& app);  // ui/toast.cpp
