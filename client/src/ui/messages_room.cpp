@@ -514,7 +514,11 @@ void message_list(App& app, const ConversationState& c, const char* id, ImVec2 s
       text_at(fonts().small, ImVec2(p.x + width * 0.5f - 56, p.y + 2), theme::kTextMuted,
               loading ? "Loading earlier messages\xe2\x80\xa6" : "Scroll up for earlier messages");
       ImGui::Dummy(ImVec2(0, 22));
-      if (!loading && ImGui::GetScrollY() <= 1.0f) {
+      // Only when the reader went up (or everything fits): opening a conversation starts at
+      // its newest message, not with a page load.
+      const bool reader_at_top = ImGui::GetScrollY() <= 1.0f &&
+                                 (ImGui::GetScrollMaxY() <= 0.0f || !ui.stick_bottom);
+      if (!loading && reader_at_top && ui.seen_count > 0) {
         ui.keep_scroll[conv] = ImGui::GetScrollMaxY();
         app.load_older(conv);
       }
@@ -816,7 +820,7 @@ void messages_room(App& app) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   // The room fills the page to its bottom margin without making the page scroll.
   const float height = std::max(420.0f, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - pos.y -
-                                            2 * theme::kPageMargin - 2 * ImGui::GetStyle().ItemSpacing.y);
+                                            2 * theme::kPageMargin - 2);
   if (!list) {
     spinner(ImVec2(pos.x + width * 0.5f, pos.y + 80), 12, theme::kAccent);
     request_animation();

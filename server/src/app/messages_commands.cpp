@@ -331,7 +331,7 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
     if (!status || *status == Presence::Offline)
       return refuse(invalid({{"status", "Say \"online\" or \"away\"."}}));
     if (auto changed = presence_.set_away(actor.user_id, &client, *status == Presence::Away))
-      publish_presence(who, *changed);
+      publish_presence(actor.user_id, *changed);
     client.send(AckFrame{f.id, {{"status", to_string(presence_.status(actor.user_id))}}});
     return;
   }

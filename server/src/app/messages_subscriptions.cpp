@@ -1,8 +1,6 @@
 // Subscribing to the Messages rooms: the user's own conversation list ("messages", which also
 // marks the connection online) and a conversation ("conversation:<id>", only for those who may
 // see it). Like every room, a resubscribe with `after` gets the exact events it missed.
-#include <cstdio>
-
 #include "app/messages_builder.h"
 #include "app/portal_service.h"
 #include "portal/protocol/messaging_commands.h"
@@ -43,7 +41,9 @@ bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
   bus_.subscribe(key, client.weak_from_this());
   if (list) {
     // Every tab follows its list, so a followed list is a connection that is online.
-    if (auto changed = presence_.connect(actor.user_id, &client)) publish_presence(who, *changed);
+    remember_audience(who);
+    if (auto changed = presence_.connect(actor.user_id, &client))
+      publish_presence(actor.user_id, *changed);
   }
 
   std::vector<SharedFrame> frames;
@@ -87,33 +87,29 @@ bool PortalService::on_messages_unsubscribe(Client& client, const Identity& who,
   return true;
 }
 
-void PortalService::leave_presence(Client& client, const std::string& room_key) try {
+void PortalService::leave_presence(Client& client, const std::string& room_key) {
   const Id user = user_of_messages_room(room_key);
   if (user.empty()) return;
-  if (auto changed = presence_.disconnect(user, &client)) {
-    std::optional<User> u = store_.find_user(user);
-    if (u) publish_presence(Identity{*u, {}, {}}, *changed);
-  }
-} catch (const std::exception& e) {
-  // Called while a connection closes: a storage failure must not take the server with it.
-  std::fprintf(stderr, "portal-server: presence update failed: %s\n", e.what());
+  // This may run on an I/O thread (a closing connection): no store access here.
+  if (auto changed = presence_.disconnect(user, &client)) publish_presence(user, *changed);
 }
 
-void PortalService::publish_presence(const Identity& who, Presence status) {
-  // Only the people who share a conversation with the user hear about it.
+void PortalService::remember_audience(const Identity& who) {
+  // Only the people who share a conversation with the user hear about their presence.
   const MessagesInputs in =
       store_.messages_inputs(who.user.id, who.user.org_id, messages_room_key(who.user.id));
+  std::vector<Id> audience{who.user.id};
+  for (const Person& p : in.people)
+    if (p.id != who.user.id) audience.push_back(p.id);
+  presence_.set_audience(who.user.id, std::move(audience));
+}
+
+void PortalService::publish_presence(const Id& user, Presence status) {
   auto frame = share(EventFrame{std::string(to_string(RoomKind::Messages)), 0,
                                 std::string(kEvPresence),
-                                {{"user_id", who.user.id}, {"status", to_string(status)}}});
-  std::vector<Id> told;
-  auto tell = [&](const Id& user) {
-    if (std::find(told.begin(), told.end(), user) != told.end()) return;
-    told.push_back(user);
-    bus_.publish(BusMessage{messages_room_key(user), 0, frame});
-  };
-  tell(who.user.id);
-  for (const Person& p : in.people) tell(p.id);
+                                {{"user_id", user}, {"status", to_string(status)}}});
+  for (const Id& listener : presence_.audience(user))
+    bus_.publish(BusMessage{messages_room_key(listener), 0, frame});
 }
 
 }  // namespace portal::server

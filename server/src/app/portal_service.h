@@ -49,8 +49,11 @@ class PortalService {
   bool on_messages_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
   // The connection no longer follows `room_key`: when that was its conversation list, it no
   // longer counts as online.
+  // Safe on an I/O thread: it reads nothing from the store.
   void leave_presence(Client& client, const std::string& room_key);
-  void publish_presence(const Identity& who, Presence status);
+  // Reads who shares a conversation with the user, for their presence announcements.
+  void remember_audience(const Identity& who);
+  void publish_presence(const Id& user, Presence status);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
                        const CommandOutcome& outcome);

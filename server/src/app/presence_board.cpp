@@ -25,6 +25,17 @@ std::vector<PresenceEntry> PresenceBoard::statuses(const std::vector<Person>& pe
   return out;
 }
 
+void PresenceBoard::set_audience(const Id& user, std::vector<Id> audience) {
+  std::lock_guard lock(mutex_);
+  audiences_[user] = std::move(audience);
+}
+
+std::vector<Id> PresenceBoard::audience(const Id& user) const {
+  std::lock_guard lock(mutex_);
+  auto it = audiences_.find(user);
+  return it == audiences_.end() ? std::vector<Id>{user} : it->second;
+}
+
 std::optional<Presence> PresenceBoard::connect(const Id& user, const void* connection) {
   std::lock_guard lock(mutex_);
   const Presence before = status_locked(user);

@@ -19,12 +19,17 @@ class PresenceBoard {
   // Online when any connection is not away, away when all are, offline with none.
   Presence status(const Id& user) const;
   std::vector<PresenceEntry> statuses(const std::vector<Person>& people) const;
+  // Who hears about the user's presence (the people sharing a conversation with them), kept so
+  // a closing connection can announce "offline" without reading the store on an I/O thread.
+  void set_audience(const Id& user, std::vector<Id> audience);
+  std::vector<Id> audience(const Id& user) const;
 
  private:
   Presence status_locked(const Id& user) const;
 
   mutable std::mutex mutex_;
   std::map<Id, std::map<const void*, bool>> users_;  // user -> connection -> away
+  std::map<Id, std::vector<Id>> audiences_;
 };
 
 }  // namespace portal::server
