@@ -386,8 +386,14 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
     client.send(AckFrame{f.id, plan.result});
     return;
   }
-  ack_and_publish(client, f.id,
-                  store_.apply_message_change(key, plan.change, plan.events, plan.result, c.now));
+  const CommandOutcome outcome =
+      store_.apply_message_change(key, plan.change, plan.events, plan.result, c.now);
+  ack_and_publish(client, f.id, outcome);
+  // A new conversation brings people together: their presence now reaches each other.
+  if (plan.change.conversation && !outcome.replayed)
+    for (const StoredEvent& e : outcome.events)
+      if (const Id user = user_of_messages_room(e.room_key); !user.empty())
+        if (std::optional<User> u = store_.find_user(user)) remember_audience(u->id, u->org_id);
 }
 
 }  // namespace portal::server

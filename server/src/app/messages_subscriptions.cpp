@@ -41,7 +41,7 @@ bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
   bus_.subscribe(key, client.weak_from_this());
   if (list) {
     // Every tab follows its list, so a followed list is a connection that is online.
-    remember_audience(who);
+    remember_audience(actor.user_id, actor.org_id);
     if (auto changed = presence_.connect(actor.user_id, &client))
       publish_presence(actor.user_id, *changed);
   }
@@ -94,14 +94,13 @@ void PortalService::leave_presence(Client& client, const std::string& room_key) 
   if (auto changed = presence_.disconnect(user, &client)) publish_presence(user, *changed);
 }
 
-void PortalService::remember_audience(const Identity& who) {
+void PortalService::remember_audience(const Id& user, const Id& org) {
   // Only the people who share a conversation with the user hear about their presence.
-  const MessagesInputs in =
-      store_.messages_inputs(who.user.id, who.user.org_id, messages_room_key(who.user.id));
-  std::vector<Id> audience{who.user.id};
+  const MessagesInputs in = store_.messages_inputs(user, org, messages_room_key(user));
+  std::vector<Id> audience{user};
   for (const Person& p : in.people)
-    if (p.id != who.user.id) audience.push_back(p.id);
-  presence_.set_audience(who.user.id, std::move(audience));
+    if (p.id != user) audience.push_back(p.id);
+  presence_.set_audience(user, std::move(audience));
 }
 
 void PortalService::publish_presence(const Id& user, Presence status) {

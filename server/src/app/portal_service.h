@@ -52,7 +52,7 @@ class PortalService {
   // Safe on an I/O thread: it reads nothing from the store.
   void leave_presence(Client& client, const std::string& room_key);
   // Reads who shares a conversation with the user, for their presence announcements.
-  void remember_audience(const Identity& who);
+  void remember_audience(const Id& user, const Id& org);
   void publish_presence(const Id& user, Presence status);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
