@@ -74,6 +74,7 @@ bool App::wants_frame(double now_ms) {
   now_ms_ = now_ms;
   if (conn_.tick(now_ms)) mark_dirty();
   if (browser::take_popped()) on_history_moved();
+  if (messages_tick(now_ms)) mark_dirty();
   // The "reconnecting in N s" countdown.
   int retry = retry_seconds();
   if (retry != shown_retry_seconds_) {
@@ -198,6 +199,7 @@ void App::logout() {
   reset_accounts();
   program_ = ProgramUi();
   overview_ = OverviewUi();
+  messages_ = MessagesUi();
   notifications_.clear();
   login_ = LoginForm();
   screen_ = Screen::Login;
@@ -396,7 +398,7 @@ void App::on_welcome(WelcomeFrame& w) {
       std::find(rooms.begin(), rooms.end(), "overview") != rooms.end() || rooms.empty();
   if (has_overview && !replica_.room("overview")) conn_.send(replica_.subscribe("overview"));
   // Leads and Deals are followed from the start: their events drive the notifications.
-  for (const char* room : {"leads", "deals"})
+  for (const char* room : {"leads", "deals", "messages"})
     if (visible(room) && !replica_.room(room)) conn_.send(replica_.subscribe(room));
   // Accounts (up to 10,000 rows) loads when its room is first shown.
   if (room_ == "accounts" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
@@ -417,6 +419,7 @@ void App::end_session(std::string message) {
   reset_accounts();
   program_ = ProgramUi();
   overview_ = OverviewUi();
+  messages_ = MessagesUi();
   notifications_.clear();
   awaiting_welcome_ = false;
   resuming_ = false;
@@ -430,6 +433,7 @@ void App::on_error(const ErrorFrame& e) {
   if (e.id) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
+    on_messages_error(*e.id);
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
     if (*e.id == program_.pending) {
       on_program_answer(*e.id, &err);
@@ -503,6 +507,7 @@ void App::on_ack(const AckFrame& a) {
   if (on_account_answer(a.id, nullptr)) return;
   if (a.id == program_.pending) on_program_answer(a.id, nullptr);
   if (on_overview_ack(a)) return;
+  on_messages_ack(a);
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();
     pipeline_.note[0] = '\0';
@@ -532,10 +537,15 @@ std::string App::notification_for(const EventFrame& e) const {
 }
 
 void App::on_event(const EventFrame& e) {
+  if (e.seq == 0) {
+    on_messages_signal(e);  // typing, presence: not part of any sequence
+    return;
+  }
   const std::string note = notification_for(e);
   switch (replica_.on_event(e)) {
     case Replica::EventResult::Applied:
       std::erase(resyncing_, e.room);
+      on_messages_event(e);
       if (!note.empty()) {
         notifications_.push_back(Notification{note, now_ms_});
         if (notifications_.size() > kMaxNotifications) notifications_.erase(notifications_.begin());

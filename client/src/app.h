@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "connection.h"
+#include "messages_ui.h"
 #include "portal/model/room_kind.h"
 #include "portal/protocol/frames.h"
 #include "portal/model/accounts.h"
@@ -213,6 +214,26 @@ class App final : public Connection::Listener {
   // After a frame: a new room or item becomes a history entry (back/forward work).
   void sync_location();
 
+  // [SECTION] Messages (messages_actions.cpp)
+  // Opens a conversation (subscribing to its room the first time) and marks it read.
+  void open_conversation(const Id& conversation_id);
+  // Follows a conversation shown in a column of the support view (and marks it read).
+  void open_conversation_column(const Id& conversation_id);
+  // Sends `body` to the conversation (a thread reply when `parent_id` is set); shown at once
+  // as "Sending…" and resent after a reconnect until the server has it.
+  void send_message(const Id& conversation_id, std::string body, const Id& parent_id = {});
+  void edit_message(const Id& message_id, std::string body);
+  void delete_message(const Id& message_id);
+  // Asks for the page of messages before the oldest one held (infinite scroll back).
+  void load_older(const Id& conversation_id);
+  void search_messages();
+  // The user is typing in the conversation's composer: tells the others, at most every 3 s.
+  void note_typing(const Id& conversation_id);
+  // Sends the read receipt when the open conversation has messages the user has not read.
+  void mark_read(const Id& conversation_id);
+  MessagesUi& messages_ui() { return messages_; }
+  const MessagesUi& messages_ui() const { return messages_; }
+
   // [SECTION] State (read by the UI and the test hook)
   Screen screen() const { return screen_; }
   LinkStatus link_status() const;
@@ -269,6 +290,13 @@ class App final : public Connection::Listener {
   void on_history_moved();
   void send_command(CommandFrame cmd);
   std::string new_command_id();
+  // Messages: timers (typing, tab visibility); true when a frame should be drawn.
+  bool messages_tick(double now_ms);
+  void on_messages_signal(const EventFrame& e);
+  void on_messages_event(const EventFrame& e);
+  void on_messages_ack(const AckFrame& a);
+  void on_messages_error(const std::string& id);
+  void follow_conversation(const Id& conversation_id);
 
   Connection conn_;
   Replica replica_;
@@ -283,6 +311,7 @@ class App final : public Connection::Listener {
   ProgramUi program_;
   OverviewUi overview_;
   std::string shown_route_;  // what the URL says, so only real changes become history entries
+  MessagesUi messages_;
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
   Toast toast_;
   std::string last_toast_;

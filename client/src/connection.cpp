@@ -75,6 +75,12 @@ void Connection::on_lost() {
 }
 
 bool Connection::tick(double now_ms) {
+  // The browser says the network is gone (navigator.onLine): a socket that still looks open
+  // would only swallow frames, so give it up now; commands wait for the reconnect.
+  if (state_ == State::Open && !browser::online()) {
+    on_lost();
+    return true;
+  }
   if (state_ != State::Waiting || now_ms < retry_at_ms_) return false;
   connect();
   return true;

@@ -40,6 +40,29 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
   }
   if (f.room == "program") r.program = program_from_json(f.state);
   ++r.snapshots;
+  if (f.room == "messages") r.messages = messages_from_json(f.state);
+  if (f.room.starts_with("conversation:")) r.conversation = conversation_state_from_json(f.state);
+}
+
+void Replica::on_signal(const EventFrame& f) {
+  auto it = rooms_.find(f.room);
+  if (it == rooms_.end() || !it->second.messages) return;
+  apply(*it->second.messages, f.type, f.data);
+}
+
+const MessagesState* Replica::messages() const {
+  const RoomReplica* r = room("messages");
+  return r && r->messages ? &*r->messages : nullptr;
+}
+
+const ConversationState* Replica::conversation(const std::string& name) const {
+  const RoomReplica* r = room(name);
+  return r && r->conversation ? &*r->conversation : nullptr;
+}
+
+ConversationState* Replica::conversation_mut(const std::string& name) {
+  auto it = rooms_.find(name);
+  return it != rooms_.end() && it->second.conversation ? &*it->second.conversation : nullptr;
 }
 
 Replica::EventResult Replica::on_event(const EventFrame& f) {
@@ -55,6 +78,8 @@ Replica::EventResult Replica::on_event(const EventFrame& f) {
   if (r.deals) apply(*r.deals, f.type, f.data);
   if (r.accounts) apply(*r.accounts, f.type, f.data);
   if (r.program) apply(*r.program, f.type, f.data);
+  if (r.messages) apply(*r.messages, f.type, f.data);
+  if (r.conversation) apply(*r.conversation, f.type, f.data);
   return EventResult::Applied;
 }
 

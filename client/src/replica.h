@@ -12,6 +12,7 @@
 #include "portal/rooms/accounts.h"
 #include "portal/rooms/deals.h"
 #include "portal/rooms/leads.h"
+#include "portal/rooms/messages.h"
 #include "portal/rooms/overview.h"
 #include "portal/rooms/program.h"
 
@@ -28,6 +29,8 @@ struct RoomReplica {
   std::optional<AccountsState> accounts;
   int64_t snapshots = 0;  // how many snapshots replaced the state (views cache on it)
   std::optional<ProgramState> program;
+  std::optional<MessagesState> messages;          // "messages"
+  std::optional<ConversationState> conversation;  // "conversation:<id>"
 };
 
 class Replica {
@@ -41,6 +44,14 @@ class Replica {
   std::vector<SubscribeFrame> resubscribe_all();
   void on_snapshot(const SnapshotFrame& f);
   EventResult on_event(const EventFrame& f);
+  // Applies an ephemeral event (seq 0: presence) without touching the room's sequence.
+  void on_signal(const EventFrame& f);
+  // Forgets one room (unsubscribed).
+  void forget(const std::string& room) { rooms_.erase(room); }
+  const MessagesState* messages() const;
+  const ConversationState* conversation(const std::string& room) const;
+  // For paging older messages into a conversation we hold.
+  ConversationState* conversation_mut(const std::string& room);
   // Forgets everything (log-out, another user).
   void clear() { rooms_.clear(); }
 

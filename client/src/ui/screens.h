@@ -16,6 +16,7 @@ void leads_room(App& app);         // ui/leads_room.cpp
 void deals_room(App& app);         // ui/deals_room.cpp
 void accounts_room(App& app);      // ui/accounts_room.cpp
 void program_room(App& app);       // ui/program_room.cpp
+void messages_room(App& app);      // ui/messages_room.cpp
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
 void lead_form(App& app);      // ui/lead_form.cpp: the "Submit a lead" modal
 void account_form(App& app);   // ui/account_form.cpp: the "Add account" modal

@@ -203,6 +203,8 @@ void shell(App& app) {
     accounts_room(app);
   else if (app.room() == "program")
     program_room(app);
+  else if (app.room() == "messages")
+    messages_room(app);
   else
     coming_soon_room(app, app.room());
   ImGui::Dummy(ImVec2(0, theme::kPageMargin - ImGui::GetStyle().ItemSpacing.y));

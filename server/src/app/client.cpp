@@ -63,6 +63,12 @@ void Client::on_bus_message(const BusMessage& message) {
   auto it = subscriptions_.find(message.room_key);
   if (it == subscriptions_.end()) return;
   Subscription& sub = it->second;
+  if (message.seq == 0) {
+    // An ephemeral signal (typing, presence): no place in the sequence, never stored or held
+    // back; a snapshot still being built reflects the current state anyway.
+    if (!sub.pending) send(message.frame);
+    return;
+  }
   if (sub.pending) {
     sub.held.push_back(message);
   } else if (message.seq > sub.seq) {

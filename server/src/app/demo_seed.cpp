@@ -8,6 +8,7 @@
 
 #include "app/demo_accounts.h"
 #include "app/demo_program.h"
+#include "app/demo_messages.h"
 #include "auth/tokens.h"
 #include "demo/account_generator.h"
 #include "portal/protocol/frames.h"
@@ -186,6 +187,8 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher, int32_t extra_accoun
       data.announcements.push_back(std::move(rec));
     }
   }
+  if (auto e = read_demo_conversations(doc, org_ids, user_ids, data.conversations); !e.empty())
+    bad(e);
   return data;
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/clock.h"
 #include "auth/tokens.h"
+#include "portal/protocol/messaging_commands.h"
 #include "portal/rules/validation.h"
 
 namespace portal::server {
@@ -179,6 +180,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (f.type.starts_with("account.")) return on_account_command(client, who, f);
   if (is_program_command(f.type)) return on_program_command(client, who, f);
   if (f.type.starts_with("announcement.")) return on_announcement_command(client, who, f);
+  if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));
@@ -197,7 +199,10 @@ void PortalService::on_user_seen(const Id& user_id) {
 }
 
 void PortalService::drop_subscriptions(Client& client) {
-  for (const std::string& key : client.end_all_subscriptions()) bus_.unsubscribe(key, &client);
+  for (const std::string& key : client.end_all_subscriptions()) {
+    bus_.unsubscribe(key, &client);
+    leave_presence(client, key);
+  }
 }
 
 }  // namespace portal::server

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/client.h"
+#include "app/presence_board.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
 #include "bus/bus.h"
@@ -50,6 +51,18 @@ class PortalService {
   void on_program_command(Client& client, const Identity& who, const CommandFrame& f);
   // announcement.post (announcement_commands.cpp).
   void on_announcement_command(Client& client, const Identity& who, const CommandFrame& f);
+  // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and
+  // unsubscribe handlers return false when the room is not one of theirs.
+  void on_messages_command(Client& client, const Identity& who, const CommandFrame& f);
+  bool on_messages_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  bool on_messages_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
+  // The connection no longer follows `room_key`: when that was its conversation list, it no
+  // longer counts as online.
+  // Safe on an I/O thread: it reads nothing from the store.
+  void leave_presence(Client& client, const std::string& room_key);
+  // Reads who shares a conversation with the user, for their presence announcements.
+  void remember_audience(const Id& user, const Id& org);
+  void publish_presence(const Id& user, Presence status);
   // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
   void ack_and_publish(Client& client, const std::string& command_id,
                        const CommandOutcome& outcome);
@@ -64,6 +77,7 @@ class PortalService {
   LoginThrottle& throttle_;
   // Held from commit to publish so the events of one room reach the bus in sequence order.
   std::mutex publish_mutex_;
+  PresenceBoard presence_;
 };
 
 // True for the Partner program room's commands (program_commands.cpp).

@@ -6,6 +6,7 @@
 #include "store/schema_v3_accounts.h"
 #include "store/schema_v4_program.h"
 #include "store/schema_v6_announcements.h"
+#include "store/schema_v5_messages.h"
 
 namespace portal::server {
 namespace {
@@ -93,6 +94,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {3, kSchemaV3Accounts},
     {4, kSchemaV4Program},
     {6, kSchemaV6Announcements},
+    {5, kSchemaV5Messages},
 });
 
 }  // namespace

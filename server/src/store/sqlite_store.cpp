@@ -404,6 +404,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
   sqlite::insert_account_rows(*writer_, data.accounts, data.account_tasks);
   insert_program_seed(data.program);
   sqlite::insert_announcements(*writer_, data.announcements);
+  insert_seed_conversations(data);
 }
 
 }  // namespace portal::server

@@ -94,6 +94,25 @@ class SqliteStore final : public Store {
   UnixTime visit_since(const Id& user_id) override;
   std::vector<StoredEvent> events_since(const std::string& room_key, UnixTime since,
                                         size_t limit) override;
+  std::optional<Conversation> find_conversation(const Id& id) override;
+  std::optional<Conversation> find_direct_conversation(const Id& a, const Id& b) override;
+  std::vector<Person> conversation_people(const Conversation& c) override;
+  std::optional<Message> find_message(const Id& id) override;
+  int64_t next_message_seq(const Id& conversation_id) override;
+  int32_t unread_after(const Id& conversation_id, const Id& user, int64_t seq) override;
+  std::vector<ReadState> read_states(const Id& conversation_id,
+                                     const std::vector<Id>& users) override;
+  MessagesInputs messages_inputs(const Id& user, const std::optional<Id>& channel_org,
+                                 const std::string& room_key) override;
+  ConversationInputs conversation_inputs(const Conversation& c, size_t limit,
+                                         const std::string& room_key) override;
+  std::vector<Message> messages_before(const Id& conversation_id, int64_t before_seq,
+                                       size_t limit, bool& has_older) override;
+  std::vector<Message> search_messages(const Id& user, const std::optional<Id>& channel_org,
+                                       const std::string& match, size_t limit) override;
+  CommandOutcome apply_message_change(const CommandKey& key, const MessageChange& change,
+                                      const std::vector<NewEvent>& events,
+                                      const nlohmann::json& result, UnixTime now) override;
 
   bool empty() override;
   void seed(const SeedData& data) override;
@@ -115,6 +134,8 @@ class SqliteStore final : public Store {
   void insert_seed_rows(const SeedData& data);
   // Inserts the program rows of a seed (sqlite_program.cpp); same preconditions.
   void insert_program_seed(const ProgramSeed& seed);
+  // Inserts the demo conversations of `data` (sqlite_messages.cpp); same preconditions.
+  void insert_seed_conversations(const SeedData& data);
 
   std::mutex write_mutex_;
   std::unique_ptr<sqlite::Database> writer_;

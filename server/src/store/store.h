@@ -16,6 +16,7 @@
 #include "portal/model/room_kind.h"
 #include "store/accounts_records.h"
 #include "portal/rooms/overview_parts.h"
+#include "store/message_records.h"
 #include "store/pipeline_records.h"
 #include "store/program_records.h"
 #include "store/store_error.h"
@@ -85,6 +86,7 @@ struct SeedData {
   std::vector<AccountTask> account_tasks;
   ProgramSeed program;  // partnerships, trainings, MDF, ... (ids of the rows above)
   std::vector<AnnouncementRecord> announcements;
+  std::vector<SeedConversation> conversations;
 };
 
 class Store {
@@ -196,6 +198,39 @@ class Store {
   // A room's events logged after `since`, newest first, at most `limit`.
   virtual std::vector<StoredEvent> events_since(const std::string& room_key, UnixTime since,
                                                 size_t limit) = 0;
+
+  // ---- the Messages rooms (sqlite_messages.cpp) ----
+  // A conversation with its member ids, or nothing.
+  virtual std::optional<Conversation> find_conversation(const Id& id) = 0;
+  // The direct conversation between two users, if they have one.
+  virtual std::optional<Conversation> find_direct_conversation(const Id& a, const Id& b) = 0;
+  // Who sees the conversation: its members and, for a channel, every user of its partner.
+  virtual std::vector<Person> conversation_people(const Conversation& c) = 0;
+  virtual std::optional<Message> find_message(const Id& id) = 0;
+  // The seq the next message of the conversation gets (1 for the first).
+  virtual int64_t next_message_seq(const Id& conversation_id) = 0;
+  // Each user's read position and unread count in the conversation.
+  // Messages after `seq` in the conversation that `user` did not write and are not deleted.
+  virtual int32_t unread_after(const Id& conversation_id, const Id& user, int64_t seq) = 0;
+  virtual std::vector<ReadState> read_states(const Id& conversation_id,
+                                             const std::vector<Id>& users) = 0;
+  // The conversations `user` sees (channels of `channel_org` too, when given), newest first.
+  virtual MessagesInputs messages_inputs(const Id& user, const std::optional<Id>& channel_org,
+                                         const std::string& room_key) = 0;
+  virtual ConversationInputs conversation_inputs(const Conversation& c, size_t limit,
+                                                 const std::string& room_key) = 0;
+  // Up to `limit` messages with seq < before_seq, by seq; `has_older` says if more exist.
+  virtual std::vector<Message> messages_before(const Id& conversation_id, int64_t before_seq,
+                                               size_t limit, bool& has_older) = 0;
+  // Messages matching the FTS5 expression in the conversations `user` sees (channels of
+  // `channel_org` too, when given), best match first.
+  virtual std::vector<Message> search_messages(const Id& user, const std::optional<Id>& channel_org,
+                                               const std::string& match, size_t limit) = 0;
+  // In one transaction: unless `key` was seen before, writes `change` (and the search index),
+  // appends `events` and records `result` under `key`.
+  virtual CommandOutcome apply_message_change(const CommandKey& key, const MessageChange& change,
+                                              const std::vector<NewEvent>& events,
+                                              const nlohmann::json& result, UnixTime now) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet

@@ -56,4 +56,14 @@ bool may_post_announcement(const Actor& a, const Id& vendor_org) {
          (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
 }
 
+bool may_see_conversation(const Actor& a, const Conversation& c) {
+  if (a.role == Role::Kiosk || a.user_id.empty()) return false;
+  if (is_member(c, a.user_id)) return true;
+  return c.kind == ConversationKind::Topic && !c.org_id.empty() && a.org_id == c.org_id;
+}
+
+bool may_change_message(const Actor& a, const Message& m) {
+  return a.role != Role::Kiosk && !a.user_id.empty() && m.author_id == a.user_id && !m.deleted;
+}
+
 }  // namespace portal

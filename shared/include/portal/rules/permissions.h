@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "portal/model/entities.h"
+#include "portal/model/messaging.h"
 #include "portal/model/room_kind.h"
 
 namespace portal {
@@ -39,5 +40,10 @@ bool may_manage_program(const Actor& a, const Id& vendor_org);
 // May the actor post an announcement to partners? Vendor admins and partner managers of the
 // vendor organisation only; support staff and every partner role may not.
 bool may_post_announcement(const Actor& a, const Id& vendor_org);
+// May the actor see and write in the conversation? Its members; for a channel also every user of
+// its partner organisation. Vendor staff only where they are members; a kiosk never.
+bool may_see_conversation(const Actor& a, const Conversation& c);
+// May the actor edit or delete the message? Only its author, and not once it is deleted.
+bool may_change_message(const Actor& a, const Message& m);
 
 }  // namespace portal

@@ -1,0 +1,324 @@
+// The Messages room's side of the App: opening conversations, sending (with a "Sending…" echo
+// that is resent after a reconnect), editing, deleting, paging back, search, typing, receipts,
+// presence from the tab's visibility, and notifications of new messages (in-app, and through
+// the browser's Notification API while the tab is hidden).
+#include <emscripten.h>
+
+#include <algorithm>
+
+#include "app.h"
+#include "portal/protocol/model_codecs.h"
+
+namespace portal::client {
+namespace {
+
+constexpr double kTypingSendEveryMs = 3000;
+constexpr double kTypingShownMs = 5000;
+constexpr double kVisibilityCheckMs = 500;
+constexpr size_t kMaxNotices = 50;
+
+EM_JS(int, pp_js_document_hidden, (), { return document.hidden ? 1 : 0; });
+
+// Asks once for permission; shows a notification when it is granted.
+EM_JS(void, pp_js_notify, (const char* title, const char* body), {
+  if (typeof Notification === 'undefined') return;
+  const t = UTF8ToString(title), b = UTF8ToString(body);
+  const show = () => { try { new Notification(t, { body: b, tag: 'pp-messages' }); } catch (e) {} };
+  if (Notification.permission === 'granted') show();
+  else if (Notification.permission !== 'denied') Notification.requestPermission().then((p) => { if (p === 'granted') show(); });
+});
+
+std::string trimmed(std::string s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+void App::follow_conversation(const Id& conversation_id) {
+  const std::string room = conversation_room(conversation_id);
+  if (replica_.room(room)) return;
+  conn_.send(replica_.subscribe(room));
+  messages_.followed.push_back(conversation_id);
+}
+
+void App::open_conversation(const Id& conversation_id) {
+  if (conversation_id.empty()) return;
+  if (messages_.open != conversation_id) {
+    messages_.open = conversation_id;
+    messages_.thread.clear();
+    messages_.editing.clear();
+    messages_.draft[0] = '\0';
+    messages_.stick_bottom = true;
+    messages_.focus_draft = true;
+  }
+  follow_conversation(conversation_id);
+  mark_read(conversation_id);
+  mark_dirty();
+}
+
+void App::open_conversation_column(const Id& conversation_id) {
+  follow_conversation(conversation_id);
+  mark_read(conversation_id);
+}
+
+void App::mark_read(const Id& conversation_id) {
+  const ConversationState* c = replica_.conversation(conversation_room(conversation_id));
+  const MessagesState* list = replica_.messages();
+  if (!c || !list || messages_.away) return;
+  const ConversationSummary* summary = find_summary(*list, conversation_id);
+  const int64_t newest = newest_seq(*c);
+  const int64_t held = summary ? summary->read_seq : 0;
+  int64_t& sent = messages_.read_sent[conversation_id];
+  if (newest <= held || newest <= sent) return;
+  sent = newest;
+  send_command(CommandFrame{new_command_id(), std::string(kCmdConversationRead),
+                            {{"conversation_id", conversation_id}, {"seq", newest}}});
+}
+
+void App::send_message(const Id& conversation_id, std::string body, const Id& parent_id) {
+  body = trimmed(std::move(body));
+  if (body.empty() || conversation_id.empty()) return;
+  if (body.size() > kMaxMessageBody) {
+    show_toast("That message is too long (at most 8,000 characters).", true);
+    return;
+  }
+  Json payload = {{"conversation_id", conversation_id}, {"body", body}};
+  if (!parent_id.empty()) payload["parent_id"] = parent_id;
+  CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), std::move(payload)};
+  messages_.outgoing.push_back(OutgoingMessage{cmd.id, conversation_id, parent_id, body, now_ms_});
+  messages_.stick_bottom = true;
+  messages_.typing_sent_ms = -1e9;  // the next keystroke says "typing" again
+  send_command(std::move(cmd));
+}
+
+void App::edit_message(const Id& message_id, std::string body) {
+  body = trimmed(std::move(body));
+  messages_.editing.clear();
+  if (body.empty()) return;
+  send_command(CommandFrame{new_command_id(), std::string(kCmdMessageEdit),
+                            {{"message_id", message_id}, {"body", std::move(body)}}});
+}
+
+void App::delete_message(const Id& message_id) {
+  send_command(CommandFrame{new_command_id(), std::string(kCmdMessageDelete),
+                            {{"message_id", message_id}}});
+}
+
+void App::load_older(const Id& conversation_id) {
+  const ConversationState* c = replica_.conversation(conversation_room(conversation_id));
+  if (!c || !c->has_older || messages_.history_pending.count(conversation_id)) return;
+  const int64_t before = c->messages.empty() ? newest_seq(*c) + 1 : c->messages.front().seq;
+  CommandFrame cmd{new_command_id(), std::string(kCmdMessagesHistory),
+                   {{"conversation_id", conversation_id}, {"before_seq", before}, {"limit", 30}}};
+  messages_.history_pending[conversation_id] = cmd.id;
+  send_command(std::move(cmd));
+}
+
+void App::search_messages() {
+  const std::string query = trimmed(messages_.search);
+  if (query.empty()) {
+    messages_.search_query.clear();
+    messages_.search_results.clear();
+    messages_.search_pending.clear();
+    return;
+  }
+  if (!fts_match_expression(query)) {
+    show_toast("Type a word to search for.", true);
+    return;
+  }
+  CommandFrame cmd{new_command_id(), std::string(kCmdMessagesSearch),
+                   {{"query", query}, {"limit", 30}}};
+  messages_.search_pending = cmd.id;
+  messages_.search_query = query;
+  send_command(std::move(cmd));
+}
+
+void App::note_typing(const Id& conversation_id) {
+  // A signal, not a command worth resending: it goes out only while connected.
+  if (!conn_.is_open() || !session_) return;
+  if (messages_.typing_conversation == conversation_id &&
+      now_ms_ - messages_.typing_sent_ms < kTypingSendEveryMs)
+    return;
+  messages_.typing_conversation = conversation_id;
+  messages_.typing_sent_ms = now_ms_;
+  conn_.send(CommandFrame{new_command_id(), std::string(kCmdTyping),
+                          {{"conversation_id", conversation_id}}});
+}
+
+bool App::messages_tick(double now_ms) {
+  bool dirty = false;
+  for (auto& [conv, list] : messages_.typing) {
+    const size_t before = list.size();
+    std::erase_if(list, [&](const TypingSignal& t) { return t.until_ms <= now_ms; });
+    if (list.size() != before) dirty = true;
+  }
+  // The tab's visibility is the "away" signal; checked twice a second without drawing.
+  if (session_ && conn_.is_open() && now_ms >= messages_.next_visibility_check_ms) {
+    messages_.next_visibility_check_ms = now_ms + kVisibilityCheckMs;
+    const bool hidden = pp_js_document_hidden() != 0;
+    if (hidden != messages_.away && replica_.messages()) {
+      messages_.away = hidden;
+      conn_.send(CommandFrame{new_command_id(), std::string(kCmdPresenceSet),
+                              {{"status", hidden ? "away" : "online"}}});
+      if (!hidden && room_ == "messages" && !messages_.open.empty()) mark_read(messages_.open);
+      dirty = true;
+    }
+  }
+  return dirty;
+}
+
+void App::on_messages_signal(const EventFrame& e) {
+  if (e.type == kEvTyping) {
+    const Id conv = e.data.value("conversation_id", "");
+    const Id user = e.data.value("user_id", "");
+    if (conv.empty() || user.empty() || (session_ && user == session_->user.id)) return;
+    auto& list = messages_.typing[conv];
+    std::erase_if(list, [&](const TypingSignal& t) { return t.user_id == user; });
+    list.push_back(TypingSignal{user, e.data.value("name", ""), now_ms_ + kTypingShownMs});
+    return;
+  }
+  replica_.on_signal(e);
+}
+
+void App::on_messages_event(const EventFrame& e) {
+  if (e.type == kEvMessageSent) {
+    // Our own message is stored: its "Sending…" echo goes.
+    const std::string client_id = e.data.value("client_id", "");
+    std::erase_if(messages_.outgoing,
+                  [&](const OutgoingMessage& o) { return o.command_id == client_id; });
+    const Id author = e.data.value("message", Json::object()).value("author_id", "");
+    auto typing = messages_.typing.find(conversation_of_room(e.room));
+    if (typing != messages_.typing.end())
+      std::erase_if(typing->second, [&](const TypingSignal& t) { return t.user_id == author; });
+    const Id conv = conversation_of_room(e.room);
+    if (room_ == "messages" && conv == messages_.open) mark_read(conv);
+    return;
+  }
+  if (e.room != "messages" || e.type != kEvConversationActivity || !session_) return;
+  auto message = message_from_json(e.data.value("message", Json()));
+  if (!message || message->author_id == session_->user.id || message->deleted || message->edited)
+    return;
+  // Only a new message (the newest of its conversation) is news.
+  const MessagesState* list = replica_.messages();
+  const ConversationSummary* summary = list ? find_summary(*list, message->conversation_id) : nullptr;
+  if (!summary || !summary->last || summary->last->id != message->id) return;
+  const bool hidden = pp_js_document_hidden() != 0;
+  const bool looking = !hidden && room_ == "messages" && messages_.open == message->conversation_id;
+  if (looking) return;
+  const std::string author = e.data.value("author_name", "");
+  std::string preview = message->body.substr(0, 120);
+  if (message->body.size() > 120) preview += "\xe2\x80\xa6";
+  const std::string where = summary->conversation.kind == ConversationKind::Topic
+                                ? author + " in " + summary->title
+                                : author;
+  messages_.notices.push_back(where + ": " + preview);
+  if (messages_.notices.size() > kMaxNotices) messages_.notices.erase(messages_.notices.begin());
+  if (hidden) {
+    ++messages_.browser_notifications;
+    pp_js_notify(where.c_str(), preview.c_str());
+  } else {
+    show_toast("New message from " + where);
+  }
+}
+
+void App::on_messages_ack(const AckFrame& a) {
+  // A send acknowledged after a reconnect may have had its event replayed first; either way
+  // the echo goes once the stored message is in the room.
+  for (auto it = messages_.history_pending.begin(); it != messages_.history_pending.end(); ++it) {
+    if (it->second != a.id) continue;
+    const Id conv = it->first;
+    messages_.history_pending.erase(it);
+    ConversationState* c = replica_.conversation_mut(conversation_room(conv));
+    if (!c) return;
+    std::vector<Message> page;
+    for (const Json& m : a.result.value("messages", Json::array()))
+      if (auto msg = message_from_json(m)) page.push_back(std::move(*msg));
+    merge_older(*c, std::move(page), a.result.value("has_older", false));
+    return;
+  }
+  if (a.id == messages_.search_pending) {
+    messages_.search_pending.clear();
+    messages_.search_results.clear();
+    for (const Json& m : a.result.value("results", Json::array()))
+      if (auto msg = message_from_json(m)) messages_.search_results.push_back(std::move(*msg));
+    return;
+  }
+  auto out = std::find_if(messages_.outgoing.begin(), messages_.outgoing.end(),
+                          [&](const OutgoingMessage& o) { return o.command_id == a.id; });
+  if (out != messages_.outgoing.end()) {
+    const std::string room = conversation_room(out->conversation_id);
+    const ConversationState* c = replica_.conversation(room);
+    const Id id = a.result.value("message_id", "");
+    // Held already (the event came first), or the room is not followed: nothing to wait for.
+    if (!c || find_message(*c, id) || a.result.value("seq", int64_t{0}) <= newest_seq(*c))
+      messages_.outgoing.erase(out);
+    else
+      out->message_id = id;
+  }
+}
+
+void App::on_messages_error(const std::string& id) {
+  std::erase_if(messages_.outgoing, [&](const OutgoingMessage& o) { return o.command_id == id; });
+  if (id == messages_.search_pending) messages_.search_pending.clear();
+  for (auto it = messages_.history_pending.begin(); it != messages_.history_pending.end(); ++it)
+    if (it->second == id) {
+      messages_.history_pending.erase(it);
+      break;
+    }
+}
+
+}  // namespace portal::client
+
+namespace portal::client {
+
+std::string messages_hook_state(const App& app, std::string_view name) {
+  const MessagesUi& ui = app.messages_ui();
+  if (name == "messages") {
+    const MessagesState* s = app.replica().messages();
+    return s ? to_json(*s).dump() : "null";
+  }
+  if (name == "conversation") {
+    const ConversationState* c = app.replica().conversation(conversation_room(ui.open));
+    if (!c || !app.session()) return "null";
+    Json messages = Json::array();
+    for (const Message& m : c->messages) messages.push_back(to_json(m));
+    Json outgoing = Json::array();
+    for (const OutgoingMessage& o : ui.outgoing)
+      if (o.conversation_id == ui.open && (o.message_id.empty() || !find_message(*c, o.message_id)))
+        outgoing.push_back(o.body);
+    Json typing = Json::array();
+    if (auto it = ui.typing.find(ui.open); it != ui.typing.end())
+      for (const TypingSignal& t : it->second) typing.push_back(t.name);
+    Json seen = Json::array();
+    const Id me = app.session()->user.id;
+    for (auto it = c->messages.rbegin(); it != c->messages.rend(); ++it) {
+      if (!it->parent_id.empty()) continue;
+      if (it->author_id == me)
+        for (const Person* p : seen_by(*c, it->seq, me)) seen.push_back(p->name);
+      break;
+    }
+    return Json{{"id", c->conversation.id},   {"title", c->title},   {"messages", messages},
+                {"outgoing", outgoing},       {"typing", typing},    {"seen_by", seen},
+                {"has_older", c->has_older},  {"thread", ui.thread}, {"editing", ui.editing}}
+        .dump();
+  }
+  if (name == "messages_ui") {
+    Json results = Json::array();
+    for (const Message& m : ui.search_results) results.push_back(to_json(m));
+    return Json{{"open", ui.open},
+                {"search_query", ui.search_query},
+                {"search_pending", !ui.search_pending.empty()},
+                {"search_results", results},
+                {"notices", ui.notices},
+                {"browser_notifications", ui.browser_notifications},
+                {"support_view", ui.support_view},
+                {"away", ui.away}}
+        .dump();
+  }
+  return "null";
+}
+
+}  // namespace portal::client

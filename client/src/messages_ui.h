@@ -1,0 +1,73 @@
+// What the Messages room remembers between frames: the open conversation, drafts, the thread
+// panel, edits in progress, search, who is typing, messages on their way, paging and receipts.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "portal/model/messaging.h"
+#include "portal/protocol/messaging_commands.h"
+#include "portal/rules/entity_validation.h"
+
+namespace portal::client {
+
+class App;
+
+// A message sent from this tab that the server has not stored yet ("Sending…").
+struct OutgoingMessage {
+  std::string command_id;
+  Id conversation_id;
+  Id parent_id;
+  std::string body;
+  double sent_ms = 0;
+  Id message_id;  // known once acknowledged
+};
+
+struct TypingSignal {
+  Id user_id;
+  std::string name;
+  double until_ms = 0;
+};
+
+struct MessagesUi {
+  Id open;                       // the conversation shown
+  std::vector<Id> followed;      // conversations subscribed in this session
+  char draft[kMaxMessageBody + 1] = {};
+  bool focus_draft = false;
+  Id thread;                     // the message whose thread is open in the side panel
+  char thread_draft[kMaxMessageBody + 1] = {};
+  bool focus_thread = false;
+  Id editing;                    // the own message being edited
+  char edit_buf[kMaxMessageBody + 1] = {};
+  bool focus_edit = false;
+  std::vector<OutgoingMessage> outgoing;
+  std::map<Id, std::vector<TypingSignal>> typing;  // by conversation
+  double typing_sent_ms = -1e9;
+  Id typing_conversation;
+  std::map<Id, std::string> history_pending;  // conversation -> messages.history command id
+  std::map<Id, float> keep_scroll;            // conversation -> scroll max before an older page
+  std::map<Id, int64_t> read_sent;            // conversation -> last receipt sent
+  Id jump_to;                                 // scroll to this message once it is loaded
+  Id jump_conversation;
+  char search[kMaxSearchQuery + 1] = {};
+  std::string search_pending;  // the messages.search command id
+  std::string search_query;    // what the results are for
+  std::vector<Message> search_results;
+  bool view_chosen = false;   // the support view is the default for support staff
+  bool support_view = false;   // vendor staff: several live conversations side by side
+  char column_drafts[3][kMaxMessageBody + 1] = {};
+  bool column_focus[3] = {};
+  bool away = false;           // the tab is hidden: presence "away" was sent
+  double next_visibility_check_ms = 0;
+  std::vector<std::string> notices;  // in-app notifications of new messages, newest last
+  int browser_notifications = 0;     // shown while the tab was hidden (for tests)
+  bool stick_bottom = true;          // follow new messages while at the bottom
+  size_t seen_count = 0;             // messages of the open conversation seen last frame
+};
+
+// The test hook's Messages states (pp_state): "messages" (the conversation list), "conversation"
+// (the open one, with what is sending, who is typing and who has seen the last own message)
+// and "messages_ui" (search results, notifications). "null" for other names.
+std::string messages_hook_state(const App& app, std::string_view name);
+
+}  // namespace portal::client

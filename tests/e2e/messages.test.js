@@ -1,0 +1,137 @@
+// Messages, live between two browsers: Dana (Acme) and Priya (the vendor's partner manager)
+// chat in their direct conversation. Priya sees Dana's message, her typing and gets the read
+// receipt back; Dana goes offline, writes, comes back, and neither screen loses or doubles a
+// message. Search jumps to a message; the room is screenshotted for docs/screenshots.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Server, App, launchBrowser, ARTIFACTS } = require('./lib/portal');
+
+let server;
+let browser;
+
+test.before(async () => {
+  server = await new Server().start();
+  browser = await launchBrowser();
+});
+test.after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const bodies = (conv) => (conv ? conv.messages.filter((m) => !m.deleted).map((m) => m.body) : []);
+const count = (list, body) => list.filter((b) => b === body).length;
+
+async function openConversation(app, title) {
+  await app.click('Messages');
+  await app.waitState('messages', (s) => s && s.conversations.length > 0, 'the conversation list');
+  await app.click(`conversation:${title}`);
+  return app.waitState('conversation', (c) => c && c.title === title, `the conversation with ${title}`);
+}
+
+// Types into the composer and sends with Enter, as a user does.
+async function send(app, text) {
+  await app.fill('Message', text);
+  await app.page.keyboard.press('Enter');
+}
+
+test('two people chat live: message, typing, receipt, and an offline message arrives once', async () => {
+  const dana = await App.open(browser, server.url);
+  const priya = await App.open(browser, server.url);
+  await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+  await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+
+  const danaView = await openConversation(dana, 'Priya Shah');
+  assert.deepEqual(bodies(danaView).slice(-1), ['Perfect, I\'ll take that to their CFO tomorrow.']);
+  await openConversation(priya, 'Dana Fischer');
+
+  // Dana types (at a person's pace): Priya sees "Dana is typing…" while she does.
+  const first = 'The signed order form is in the deal notes';
+  await dana.click('Message');
+  await dana.waitState('focused', (f) => f === 'Message', 'the composer to take the keyboard');
+  const typing = dana.page.keyboard.type(first, { delay: 120 });
+  await priya.waitState('conversation', (c) => c.typing.includes('Dana Fischer'), 'the typing indicator');
+  await priya.screenshot('messages-typing');
+  await typing;
+  await dana.waitIdle().catch(() => {});
+  await dana.page.bringToFront();
+  await dana.page.keyboard.press('Enter');
+
+  await priya.waitState('conversation', (c) => count(bodies(c), first) === 1, "Dana's message at Priya's");
+  // Priya has the conversation open: her receipt comes back to Dana as "Seen by Priya".
+  await dana.waitState('conversation', (c) => c.seen_by.includes('Priya Shah') && c.outgoing.length === 0,
+    'the read receipt at Dana\'s');
+
+  // Dana goes offline, writes, and comes back: the message goes out once.
+  const offline = 'Written on the train, sent when back online';
+  await dana.page.context().setOffline(true);
+  await dana.waitState('connection', (c) => c !== 'online', 'the app to notice it is offline');
+  await send(dana, offline);
+  const pending = await dana.waitState('conversation', (c) => c.outgoing.includes(offline), 'the "Sending…" echo');
+  assert.equal(count(bodies(pending), offline), 0);
+  await dana.page.context().setOffline(false);
+  await dana.waitState('connection', (c) => c === 'online', 'the app to reconnect', 30000);
+  await dana.waitState('conversation', (c) => count(bodies(c), offline) === 1 && c.outgoing.length === 0,
+    'the offline message stored once at Dana\'s', 30000);
+  await priya.waitState('conversation', (c) => count(bodies(c), offline) === 1, 'the offline message at Priya\'s');
+  // Still exactly once on both screens after everything settled, in the same order.
+  await dana.waitIdle();
+  await priya.waitIdle();
+  const d = await dana.state('conversation');
+  const p = await priya.state('conversation');
+  assert.deepEqual(bodies(d), bodies(p));
+  assert.equal(count(bodies(d), first), 1);
+  assert.equal(count(bodies(d), offline), 1);
+  assert.equal(new Set(d.messages.map((m) => m.seq)).size, d.messages.length);
+
+  // Priya answers; Dana, looking at another room, gets an in-app notification.
+  await dana.click('Overview');
+  await priya.page.bringToFront();
+  await send(priya, 'Got it, thank you! I will countersign today.');
+  await dana.waitState('messages_ui', (u) => u.notices.some((n) => n.includes('Priya Shah: Got it')),
+    'the new-message notification');
+  const list = await dana.waitState('messages', (s) => s.conversations.some((c) => c.title === 'Priya Shah' && c.unread === 1),
+    'the unread badge');
+  assert.ok(list);
+
+  // Search finds it and jumps to the conversation.
+  await dana.click('Messages');
+  await dana.fill('Search messages', 'countersign');
+  await dana.page.keyboard.press('Enter');
+  const found = await dana.waitState('messages_ui', (u) => !u.search_pending && u.search_results.length === 1, 'the search result');
+  assert.match(found.search_results[0].body, /countersign/);
+  await dana.click(`result:${'Got it, thank you! I will countersign today.'.slice(0, 40)}`);
+  await dana.waitState('conversation', (c) => c.title === 'Priya Shah', 'the jump to the conversation');
+  await dana.waitState('messages', (s) => s.conversations.find((c) => c.title === 'Priya Shah').unread === 0,
+    'the conversation marked read');
+  await dana.click('Clear search');
+
+  // The screenshot for the docs: Priya's inbox with the live conversation.
+  await priya.page.bringToFront();
+  await priya.waitIdle();
+  const shot = await priya.screenshot('messages');
+  fs.mkdirSync(path.join(__dirname, '..', '..', 'docs', 'screenshots'), { recursive: true });
+  fs.copyFileSync(shot, path.join(__dirname, '..', '..', 'docs', 'screenshots', 'messages.png'));
+
+  for (const a of [dana, priya]) {
+    assert.deepEqual(a.consoleErrors, []);
+    await a.close();
+  }
+});
+
+test('support staff see several live conversations, the unanswered ones first', async () => {
+  const sam = await App.open(browser, server.url);
+  await sam.loginAndWaitForOverview('sam.lee@northwind.example');
+  await sam.click('Messages');
+  const ui = await sam.waitState('messages_ui', (u) => u.support_view, 'the support view');
+  assert.ok(ui.support_view);
+  const list = await sam.waitState('messages', (s) => s && s.conversations.length >= 3, "Sam's conversations");
+  // Maya's question to Sam is unanswered: its column comes first.
+  const waiting = list.conversations.filter((c) => c.awaiting_reply).map((c) => c.title);
+  assert.ok(waiting.includes('Maya Chen'), JSON.stringify(waiting));
+  await sam.waitFor(() => sam.rect('Message Maya Chen'), 'the column for Maya');
+  await sam.screenshot('messages-support');
+  await sam.close();
+});

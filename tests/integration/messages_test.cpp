@@ -1,0 +1,517 @@
+// The Messages rooms end to end on a real server: many clients in one channel with random
+// disconnects converge on the same gap-free history; a partner never hears of another partner's
+// conversations; only authors change their messages; search sees only what the user may see;
+// typing, presence and read receipts reach the conversation's people.
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "support/portal_fixture.h"
+#include "support/sqlite_probe.h"
+
+namespace portal::testing {
+namespace {
+
+constexpr const char* kSam = "sam.lee@northwind.example";    // vendor support staff
+constexpr const char* kOmar = "omar.haddad@cedar.example";  // Cedar Analytics admin
+
+class MessagesTest : public PortalTest {};
+
+Json cmd(const std::string& id, const std::string& type, const Json& payload) {
+  return {{"t", "cmd"}, {"id", id}, {"type", type}, {"payload", payload}};
+}
+
+// Sends a command and returns its answer; frames that arrive first are kept in `seen`.
+Json run(WsClient& ws, const std::string& id, const std::string& type, const Json& payload,
+         std::vector<Json>* seen = nullptr) {
+  ws.send(cmd(id, type, payload));
+  for (;;) {
+    Json f = ws.expect();
+    if (f.value("id", "") == id) return f;
+    if (seen) seen->push_back(f);
+  }
+}
+
+// The next frame that is an event of `room` with `type` (others are skipped).
+Json wait_event(WsClient& ws, const std::string& room, const std::string& type) {
+  for (;;) {
+    Json f = ws.expect();
+    if (f.value("t", "") == "event" && f["room"] == room && f["type"] == type) return f;
+    if (f.value("t", "") == "error") ADD_FAILURE() << f.dump();
+  }
+}
+
+// Subscribes and returns the room's first answer (snapshot, replayed event or error), skipping
+// frames about other rooms (presence signals of the list, for one).
+Json open_room(WsClient& ws, const std::string& room) {
+  ws.send({{"t", "sub"}, {"room", room}});
+  for (;;) {
+    Json f = ws.expect();
+    if (f.value("t", "") == "error" || f.value("room", "") == room) return f;
+  }
+}
+
+// The conversation of the user's list whose title is `title`.
+std::string conversation_id(const Json& list_snapshot, const std::string& title) {
+  for (const Json& c : list_snapshot["state"]["conversations"])
+    if (c["title"] == title) return c["conversation"]["id"];
+  ADD_FAILURE() << "no conversation \"" << title << "\" in " << list_snapshot.dump();
+  return {};
+}
+
+std::string room_of(const std::string& conv) { return "conversation:" + conv; }
+
+// [SECTION] Convergence under reconnects
+
+// One chat client: its copy of the conversation and the commands it has not seen acked.
+struct Chatter {
+  std::string name;
+  std::string email;
+  uint16_t port;
+  std::string room;
+  std::unique_ptr<WsClient> ws;
+  std::string token;
+  int64_t seq = 0;
+  std::map<int64_t, std::pair<std::string, std::string>> history;  // seq -> (id, body)
+  std::vector<Json> unacked;
+  std::set<std::string> acked;
+  std::string failure;
+
+  void fail(const std::string& why) {
+    if (failure.empty()) failure = name + ": " + why;
+  }
+
+  int pages = 0;
+  bool has_snapshot = false;  // until then a resubscribe must ask for one (no `after`)
+  int pages_pending = 0;
+
+  // Asks for the messages before the oldest one held (a snapshot holds only the newest 50).
+  void page_back() {
+    const int64_t first = history.empty() ? seq + 1 : history.begin()->first;
+    ++pages_pending;
+    ws->send({{"t", "cmd"}, {"id", "hist-" + name + "-" + std::to_string(pages++)},
+              {"type", "messages.history"},
+              {"payload", {{"conversation_id", conversation_of_room()}, {"before_seq", first}, {"limit", 100}}}});
+  }
+  std::string conversation_of_room() const { return room.substr(std::string("conversation:").size()); }
+
+  void take(const Json& f) {
+    const std::string t = f.value("t", "");
+    if (t == "ack" && f["id"].get<std::string>().starts_with("hist-")) {
+      --pages_pending;
+      for (const Json& m : f["result"]["messages"]) history.emplace(m["seq"].get<int64_t>(), std::make_pair(m["id"], m["body"]));
+      if (f["result"]["has_older"] == true) page_back();
+      return;
+    }
+    if (t == "ack") {
+      const std::string id = f["id"];
+      acked.insert(id);
+      std::erase_if(unacked, [&](const Json& c) { return c["id"] == id; });
+    } else if (t == "snapshot") {
+      if (f["seq"].get<int64_t>() < seq) return;
+      has_snapshot = true;
+      seq = f["seq"];
+      for (const Json& m : f["state"]["messages"]) history[m["seq"]] = {m["id"], m["body"]};
+      if (f["state"]["has_older"] == true) page_back();
+    } else if (t == "event") {
+      const int64_t s = f["seq"];
+      if (s == 0) return;  // typing/presence
+      if (!has_snapshot) return;  // the snapshot still to come includes it
+      if (s <= seq) return fail("event seq " + std::to_string(s) + " again after " + std::to_string(seq));
+      if (s != seq + 1) return fail("gap: " + std::to_string(seq) + " then " + std::to_string(s));
+      seq = s;
+      if (f["type"] == "message.sent") {
+        const Json& m = f["data"]["message"];
+        if (history.count(m["seq"])) return fail("message seq twice: " + m.dump());
+        history[m["seq"]] = {m["id"], m["body"]};
+      }
+    } else if (t == "error") {
+      fail("error frame " + f.dump());
+    }
+  }
+
+  void connect(bool first) {
+    ws = std::make_unique<WsClient>(port);
+    if (first) {
+      const Json w = log_in(*ws, email);
+      token = w["token"];
+    } else {
+      ws->send({{"t", "resume"}, {"v", 1}, {"token", token}});
+      const Json w = ws->expect();
+      if (w.value("t", "") != "welcome") return fail("resume refused: " + w.dump());
+    }
+    Json sub = {{"t", "sub"}, {"room", room}};
+    if (!first && has_snapshot) sub["after"] = seq;
+    ws->send(sub);
+    // Commands nobody acknowledged go out again with the same id.
+    for (const Json& c : unacked) ws->send(c);
+  }
+
+  void pump(std::chrono::milliseconds timeout) {
+    while (auto f = ws->next(timeout)) take(*f);
+  }
+};
+
+void chat(Chatter& c, const std::string& conv, int messages, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> dice(0, 99);
+  try {
+    c.connect(true);
+    for (int i = 0; i < messages && c.failure.empty(); ++i) {
+      const std::string id = c.name + "-" + std::to_string(i);
+      Json command = cmd(id, "message.send",
+                         {{"conversation_id", conv}, {"body", "stress " + id}});
+      c.unacked.push_back(command);
+      c.ws->send(command);
+      const int roll = dice(rng);
+      if (roll < 20) {
+        // Drop the connection before the ack arrives (maybe before the server even read it).
+        c.ws.reset();
+        if (roll < 10) std::this_thread::sleep_for(std::chrono::milliseconds(dice(rng)));
+        c.connect(false);
+      }
+      // Read until this command is acknowledged.
+      const auto deadline = std::chrono::steady_clock::now() + 10s;
+      while (!c.acked.count(id) && std::chrono::steady_clock::now() < deadline) {
+        if (auto f = c.ws->next(2s)) c.take(*f);
+      }
+      if (!c.acked.count(id)) c.fail("no ack for " + id);
+    }
+  } catch (const std::exception& e) {
+    c.fail(std::string("exception: ") + e.what());
+  }
+}
+
+TEST_F(MessagesTest, EightClientsWithRandomReconnectsHoldTheSameGapFreeHistory) {
+  WsClient probe(port());
+  log_in(probe, kDana);
+  const std::string conv = conversation_id(subscribe(probe, "messages"), "Acme \xc3\x97 Northwind");
+  ASSERT_FALSE(conv.empty());
+
+  constexpr int kPerClient = 15;
+  std::vector<std::unique_ptr<Chatter>> chatters;
+  const std::vector<std::string> emails = {kDana, kLeo, kPriya, kSam};
+  for (int i = 0; i < 8; ++i) {
+    auto c = std::make_unique<Chatter>();
+    c->name = "c" + std::to_string(i);
+    c->email = emails[i % emails.size()];
+    c->port = port();
+    c->room = room_of(conv);
+    chatters.push_back(std::move(c));
+  }
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < chatters.size(); ++i)
+    threads.emplace_back(chat, std::ref(*chatters[i]), conv, kPerClient, 1234u + unsigned(i));
+  for (auto& t : threads) t.join();
+
+  const auto db = server_->dir.path() / "data" / "portal.db";
+  const int64_t total = sql_int(db, "SELECT COUNT(*) FROM messages WHERE conversation_id = '" +
+                                        conv + "'");
+  const int64_t room_seq =
+      sql_int(db, "SELECT MAX(seq) FROM events WHERE room = '" + room_of(conv) + "'");
+  for (auto& c : chatters) {
+    ASSERT_TRUE(c->failure.empty()) << c->failure;
+    // Catch up with what the others sent after this client's last command.
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while ((c->seq < room_seq || c->pages_pending > 0) && std::chrono::steady_clock::now() < deadline)
+      c->pump(500ms);
+    EXPECT_EQ(c->seq, room_seq) << c->name;
+  }
+  // Every message once: the seeded six and 8 x 15 sent, however often a command was resent.
+  EXPECT_EQ(total, 6 + 8 * kPerClient);
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM messages WHERE body LIKE 'stress %'"), 8 * kPerClient);
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(DISTINCT body) FROM messages WHERE body LIKE 'stress %'"),
+            8 * kPerClient);
+  const auto& reference = chatters.front()->history;
+  ASSERT_EQ(static_cast<int64_t>(reference.size()), total);
+  int64_t expected_seq = 1;
+  for (const auto& [seq, m] : reference) EXPECT_EQ(seq, expected_seq++) << "a gap in the history";
+  for (auto& c : chatters) {
+    EXPECT_EQ(c->history, reference) << c->name << " holds another history";
+    for (int i = 0; i < kPerClient; ++i) EXPECT_TRUE(c->acked.count(c->name + "-" + std::to_string(i)));
+  }
+}
+
+// [SECTION] Isolation and rights
+
+TEST_F(MessagesTest, APartnerNeverHearsOfAnotherPartnersConversations) {
+  WsClient maya(port()), dana(port()), priya(port());
+  const Json maya_welcome = log_in(maya, kMaya);
+  const std::string maya_org = maya_welcome["user"]["org_id"];
+  log_in(dana, kDana);
+  log_in(priya, kPriya);
+  const Json maya_list = subscribe(maya, "messages");
+  const Json dana_list = subscribe(dana, "messages");
+  ASSERT_EQ(maya_list["t"], "snapshot");
+  for (const Json& c : maya_list["state"]["conversations"])
+    EXPECT_EQ(c["conversation"]["org_id"], maya_org) << c.dump();
+  EXPECT_EQ(maya_list["state"]["conversations"].size(), 2u);
+  const std::string acme = conversation_id(dana_list, "Acme \xc3\x97 Northwind");
+  const std::string dana_id = dana_list["state"]["me"];
+  for (const Json& p : maya_list["state"]["people"]) EXPECT_NE(p["id"], dana_id);
+
+  // Maya cannot open, page, search, write to or change anything of Acme's.
+  const Json sub = open_room(maya, room_of(acme));
+  EXPECT_EQ(sub["t"], "error");
+  EXPECT_EQ(sub["code"], "not_found");
+  EXPECT_EQ(run(maya, "h", "messages.history", {{"conversation_id", acme}, {"before_seq", 100}})["code"],
+            "not_found");
+  EXPECT_EQ(run(maya, "s", "message.send", {{"conversation_id", acme}, {"body", "hi"}})["code"],
+            "not_found");
+  EXPECT_EQ(run(maya, "t", "typing", {{"conversation_id", acme}})["code"], "not_found");
+  const Json found = run(maya, "q", "messages.search", {{"query", "sandbox"}});
+  ASSERT_EQ(found["t"], "ack") << found.dump();
+  EXPECT_EQ(found["result"]["results"].size(), 0u) << "Acme's messages mention the sandbox";
+  const Json dana_found = run(dana, "q", "messages.search", {{"query", "sandbox"}});
+  ASSERT_EQ(dana_found["t"], "ack");
+  EXPECT_GE(dana_found["result"]["results"].size(), 2u);
+  for (const Json& m : dana_found["result"]["results"]) EXPECT_EQ(m["conversation_id"], acme);
+
+  // Acme's channel is busy: a message, an edit, a read, typing, presence, a new DM with Priya.
+  ASSERT_EQ(open_room(dana, room_of(acme))["t"], "snapshot");
+  const Json sent = run(dana, "d1", "message.send", {{"conversation_id", acme}, {"body", "Secret pricing"}});
+  ASSERT_EQ(sent["t"], "ack") << sent.dump();
+  const std::string mid = sent["result"]["message_id"];
+  ASSERT_EQ(run(dana, "d2", "message.edit", {{"message_id", mid}, {"body", "Secret pricing v2"}})["t"], "ack");
+  ASSERT_EQ(run(dana, "d3", "typing", {{"conversation_id", acme}})["t"], "ack");
+  ASSERT_EQ(run(dana, "d4", "presence.set", {{"status", "away"}})["t"], "ack");
+  ASSERT_EQ(run(priya, "p1", "conversation.read", {{"conversation_id", acme}, {"seq", 7}})["t"], "ack");
+
+  // Nothing of it reaches Maya: no frame names Acme's conversation, Dana or the text.
+  while (auto f = maya.next(1500ms)) {
+    const std::string text = f->dump();
+    EXPECT_EQ(text.find(acme), std::string::npos) << text;
+    EXPECT_EQ(text.find(dana_id), std::string::npos) << text;
+    EXPECT_EQ(text.find("Secret"), std::string::npos) << text;
+  }
+  // Maya cannot change Dana's message; Leo (same partner) cannot either, but sees the edit.
+  EXPECT_EQ(run(maya, "m1", "message.delete", {{"message_id", mid}})["code"], "not_found");
+  WsClient leo(port());
+  log_in(leo, kLeo);
+  EXPECT_EQ(run(leo, "l1", "message.edit", {{"message_id", mid}, {"body", "mine now"}})["code"],
+            "forbidden");
+  EXPECT_EQ(run(leo, "l2", "message.delete", {{"message_id", mid}})["code"], "forbidden");
+}
+
+TEST_F(MessagesTest, EditDeleteSearchAndReceiptsFollowTheAuthorAndTheReader) {
+  WsClient dana(port()), priya(port());
+  log_in(dana, kDana);
+  log_in(priya, kPriya);
+  const Json dana_list = subscribe(dana, "messages");
+  const Json priya_list = open_room(priya, "messages");
+  const std::string dm = conversation_id(dana_list, "Priya Shah");
+  ASSERT_EQ(conversation_id(priya_list, "Dana Fischer"), dm);
+  const Json snap = open_room(priya, room_of(dm));
+  ASSERT_EQ(snap["t"], "snapshot") << snap.dump();
+  EXPECT_EQ(snap["state"]["messages"].size(), 3u);
+  ASSERT_EQ(open_room(dana, room_of(dm))["t"], "snapshot");
+
+  // Typing reaches Priya as an ephemeral event (seq 0) with Dana's name.
+  ASSERT_EQ(run(dana, "t1", "typing", {{"conversation_id", dm}})["t"], "ack");
+  const Json typing = wait_event(priya, room_of(dm), "typing");
+  EXPECT_EQ(typing["seq"], 0);
+  EXPECT_EQ(typing["data"]["name"], "Dana Fischer");
+
+  // A new message: Priya's list counts it unread, her receipt clears it and Dana sees it.
+  const Json sent = run(dana, "s1", "message.send",
+                        {{"conversation_id", dm}, {"body", "Signed copy attached to the deal."}});
+  ASSERT_EQ(sent["t"], "ack") << sent.dump();
+  EXPECT_EQ(sent["result"]["seq"], 4);
+  const Json activity = wait_event(priya, "messages", "conversation.activity");
+  EXPECT_EQ(activity["data"]["unread"], 2);  // seq 3 and 4 are after her read marker (2)
+  EXPECT_EQ(activity["data"]["from_partner"], true);
+  ASSERT_EQ(run(priya, "r1", "conversation.read", {{"conversation_id", dm}, {"seq", 4}})["t"], "ack");
+  const Json receipt = wait_event(dana, room_of(dm), "conversation.read");
+  EXPECT_EQ(receipt["data"]["marker"]["last_read_seq"], 4);
+  const Json cleared = wait_event(priya, "messages", "conversation.read");
+  EXPECT_EQ(cleared["data"]["unread"], 0);
+  // A receipt never moves backwards and a resent command is answered the same way.
+  EXPECT_EQ(run(priya, "r2", "conversation.read", {{"conversation_id", dm}, {"seq", 1}})["result"]["last_read_seq"], 4);
+
+  // Edit: the text changes, is marked edited, and search follows it.
+  const std::string mid = sent["result"]["message_id"];
+  ASSERT_EQ(run(dana, "e1", "message.edit", {{"message_id", mid}, {"body", "Countersigned copy attached."}})["t"], "ack");
+  const Json edited = wait_event(priya, room_of(dm), "message.edited");
+  EXPECT_EQ(edited["data"]["message"]["edited"], true);
+  EXPECT_EQ(edited["data"]["message"]["body"], "Countersigned copy attached.");
+  EXPECT_EQ(run(dana, "q1", "messages.search", {{"query", "signed"}})["result"]["results"].size(), 0u);
+  EXPECT_EQ(run(dana, "q2", "messages.search", {{"query", "countersign"}})["result"]["results"].size(), 1u);
+  // Edits are validated like sends.
+  const Json empty = run(dana, "e2", "message.edit", {{"message_id", mid}, {"body", "   "}});
+  EXPECT_EQ(empty["code"], "validation");
+  EXPECT_EQ(run(dana, "e3", "message.send", {{"conversation_id", dm}, {"body", std::string(8001, 'x')}})["code"],
+            "validation");
+  EXPECT_EQ(run(dana, "e4", "messages.search", {{"query", "\"*()"}})["code"], "validation");
+
+  // Delete: a tombstone stays (no text), search forgets it, it cannot be edited any more.
+  ASSERT_EQ(run(dana, "x1", "message.delete", {{"message_id", mid}})["t"], "ack");
+  const Json deleted = wait_event(priya, room_of(dm), "message.deleted");
+  EXPECT_EQ(deleted["data"]["message"]["deleted"], true);
+  EXPECT_EQ(deleted["data"]["message"]["body"], "");
+  EXPECT_EQ(run(dana, "q3", "messages.search", {{"query", "countersigned"}})["result"]["results"].size(), 0u);
+  EXPECT_EQ(run(dana, "x2", "message.edit", {{"message_id", mid}, {"body", "back"}})["code"], "conflict");
+  // Resending the delete with the same id gets the first answer.
+  EXPECT_EQ(run(dana, "x1", "message.delete", {{"message_id", mid}})["result"]["deleted"], true);
+
+  // History pages backwards from a seq.
+  const Json page = run(priya, "h1", "messages.history", {{"conversation_id", dm}, {"before_seq", 3}, {"limit", 1}});
+  ASSERT_EQ(page["t"], "ack");
+  ASSERT_EQ(page["result"]["messages"].size(), 1u);
+  EXPECT_EQ(page["result"]["messages"][0]["seq"], 2);
+  EXPECT_EQ(page["result"]["has_older"], true);
+}
+
+TEST_F(MessagesTest, ConversationsAreCreatedByTheRightPeopleAndReachOnlyTheirAudience) {
+  WsClient dana(port()), priya(port()), maya(port()), omar(port());
+  log_in(dana, kDana);
+  const Json priya_welcome = log_in(priya, kPriya);
+  const Json maya_welcome = log_in(maya, kMaya);
+  log_in(omar, kOmar);
+  for (WsClient* ws : {&dana, &priya, &maya, &omar}) ASSERT_EQ(open_room(*ws, "messages")["t"], "snapshot");
+  const std::string maya_id = maya_welcome["user"]["id"];
+  const std::string maya_org = maya_welcome["user"]["org_id"];
+  const std::string priya_id = priya_welcome["user"]["id"];
+
+  // Partners cannot open channels, nor write to another partner's people.
+  EXPECT_EQ(run(dana, "c1", "conversation.create", {{"kind", "topic"}, {"org_id", maya_org}, {"title", "x"}})["code"],
+            "forbidden");
+  EXPECT_EQ(run(dana, "c2", "conversation.create", {{"kind", "direct"}, {"user_id", maya_id}})["code"],
+            "not_found");
+  // Priya opens a channel for Blue Harbor: Maya's list gets it, Omar's and Dana's do not.
+  const Json made = run(priya, "c3", "conversation.create",
+                        {{"kind", "topic"}, {"org_id", maya_org}, {"title", "Healthcare launch"}});
+  ASSERT_EQ(made["t"], "ack") << made.dump();
+  const Json added = wait_event(maya, "messages", "conversation.added");
+  EXPECT_EQ(added["data"]["summary"]["title"], "Healthcare launch");
+  EXPECT_EQ(added["data"]["summary"]["conversation"]["id"], made["result"]["conversation_id"]);
+  for (WsClient* ws : {&dana, &omar})
+    while (auto f = ws->next(500ms))
+      EXPECT_NE(f->value("type", ""), "conversation.added") << f->dump();
+  // A DM that exists already is answered with the existing conversation.
+  const Json again = run(maya, "c4", "conversation.create", {{"kind", "direct"}, {"user_id", priya_id}});
+  ASSERT_EQ(again["t"], "ack") << again.dump();
+  EXPECT_EQ(again["result"]["existing"], false);
+  const Json twice = run(priya, "c5", "conversation.create", {{"kind", "direct"}, {"user_id", maya_id}});
+  EXPECT_EQ(twice["result"]["existing"], true);
+  EXPECT_EQ(twice["result"]["conversation_id"], again["result"]["conversation_id"]);
+  EXPECT_EQ(run(priya, "c6", "conversation.create", {{"kind", "topic"}, {"org_id", maya_org}, {"title", ""}})["code"],
+            "validation");
+}
+
+TEST_F(MessagesTest, PresenceFollowsConnectionsAndTheAwaySignal) {
+  WsClient priya(port());
+  log_in(priya, kPriya);
+  ASSERT_EQ(subscribe(priya, "messages")["t"], "snapshot");
+  std::string leo_id;
+  {
+    WsClient leo(port());
+    leo_id = log_in(leo, kLeo)["user"]["id"];
+    ASSERT_EQ(open_room(leo, "messages")["t"], "snapshot");
+    Json online = wait_event(priya, "messages", "presence");
+    EXPECT_EQ(online["data"]["user_id"], leo_id);
+    EXPECT_EQ(online["data"]["status"], "online");
+    ASSERT_EQ(run(leo, "a1", "presence.set", {{"status", "away"}})["result"]["status"], "away");
+    EXPECT_EQ(wait_event(priya, "messages", "presence")["data"]["status"], "away");
+  }
+  // The connection is gone: Leo is offline.
+  Json offline = wait_event(priya, "messages", "presence");
+  EXPECT_EQ(offline["data"]["user_id"], leo_id);
+  EXPECT_EQ(offline["data"]["status"], "offline");
+}
+
+// [SECTION] Durability
+
+struct Writer {
+  std::string email;
+  std::string conv;
+  std::unique_ptr<WsClient> ws;
+  std::vector<std::string> acked;  // message ids
+  std::string last_sent;           // a command maybe applied, never acked
+  std::string last_body;
+};
+
+void send_until_cut(Writer& w, int index, std::atomic<int>& acked) {
+  for (int i = 0;; ++i) {
+    const std::string id = "dm-" + std::to_string(index) + "-" + std::to_string(i);
+    w.last_sent = id;
+    w.last_body = "durable " + id;
+    try {
+      w.ws->send(cmd(id, "message.send", {{"conversation_id", w.conv}, {"body", w.last_body}}));
+    } catch (const std::runtime_error&) {
+      return;
+    }
+    std::optional<Json> reply;
+    do {
+      reply = w.ws->next(3s);
+    } while (reply && reply->value("id", "") != id);  // list events of our own messages
+    if (!reply || reply->value("t", "") != "ack") return;
+    w.acked.push_back((*reply)["result"]["message_id"]);
+    w.last_sent.clear();
+    ++acked;
+  }
+}
+
+TEST(MessagesDurabilityTest, SigkillMidStreamLosesNoAcknowledgedMessageAndDuplicatesNone) {
+  RunningServer server;
+  const auto db = server.dir.path() / "data" / "portal.db";
+  std::vector<Writer> writers;
+  const std::vector<std::pair<const char*, const char*>> who = {
+      {kDana, "Acme \xc3\x97 Northwind"}, {kLeo, "Acme \xc3\x97 Northwind"},
+      {kMaya, "Blue Harbor \xc3\x97 Northwind"}, {kOmar, "Cedar \xc3\x97 Northwind"}};
+  for (const auto& [email, title] : who) {
+    Writer w{email, {}, std::make_unique<WsClient>(server.port()), {}, {}, {}};
+    log_in(*w.ws, email);
+    w.conv = conversation_id(subscribe(*w.ws, "messages"), title);
+    writers.push_back(std::move(w));
+  }
+  std::atomic<int> acked{0};
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < writers.size(); ++i)
+    threads.emplace_back(send_until_cut, std::ref(writers[i]), int(i), std::ref(acked));
+  const auto deadline = std::chrono::steady_clock::now() + 15s;
+  while (acked < 60 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+  ASSERT_EQ(kill(server.process->pid(), SIGKILL), 0);
+  for (auto& t : threads) t.join();
+  ASSERT_GE(acked.load(), 60) << "the writers were too slow to test anything";
+
+  server.start();
+  EXPECT_EQ(sql_text(db, "PRAGMA integrity_check"), "ok");
+  for (const Writer& w : writers)
+    for (const std::string& id : w.acked)
+      EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM messages WHERE id = '" + id + "'"), 1)
+          << w.email << " was told " << id << " was stored";
+  // Per conversation: seqs 1..n without a gap, one message.sent event per message with gap-free
+  // event seqs, and the search index holds exactly the messages.
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM (SELECT conversation_id, MAX(seq) AS m, COUNT(*) AS n "
+                        "FROM messages GROUP BY conversation_id) WHERE m != n"),
+            0);
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM messages m WHERE (SELECT COUNT(*) FROM events e WHERE "
+                        "e.room = 'conversation:' || m.conversation_id AND e.type = 'message.sent' AND "
+                        "json_extract(e.data, '$.message.id') = m.id) != 1 AND m.body LIKE 'durable %'"),
+            0);
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM (SELECT room, MAX(seq) AS m, COUNT(*) AS n FROM events "
+                        "WHERE room LIKE 'conversation:%' GROUP BY room) WHERE m != n"),
+            0);
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM message_search"),
+            sql_int(db, "SELECT COUNT(*) FROM messages WHERE deleted = 0"));
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM messages WHERE body LIKE 'durable %'"),
+            sql_int(db, "SELECT COUNT(*) FROM commands WHERE command_id LIKE 'dm-%'"));
+
+  // A cut-off command resent after the restart is applied at most once, and a fresh client's
+  // snapshot agrees with the log.
+  for (const Writer& w : writers) {
+    if (w.last_sent.empty()) continue;
+    WsClient ws(server.port());
+    log_in(ws, w.email);
+    const Json a = run(ws, w.last_sent, "message.send", {{"conversation_id", w.conv}, {"body", w.last_body}});
+    ASSERT_EQ(a["t"], "ack") << a.dump();
+    EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM messages WHERE body = '" + w.last_body + "'"), 1);
+    const Json snap = open_room(ws, room_of(w.conv));
+    EXPECT_EQ(snap["seq"], sql_int(db, "SELECT COUNT(*) FROM events WHERE room = '" + room_of(w.conv) + "'"));
+  }
+}
+
+}  // namespace
+}  // namespace portal::testing
