@@ -147,6 +147,11 @@ struct Chatter {
     ws->send(sub);
     // Commands nobody acknowledged go out again with the same id.
     for (const Json& c : unacked) ws->send(c);
+    // A history page asked on the dropped connection will never be answered: ask again.
+    if (pages_pending > 0) {
+      pages_pending = 0;
+      page_back();
+    }
   }
 
   void pump(std::chrono::milliseconds timeout) {

@@ -93,8 +93,8 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {2, kSchemaV2Pipeline},
     {3, kSchemaV3Accounts},
     {4, kSchemaV4Program},
-    {6, kSchemaV6Announcements},
     {5, kSchemaV5Messages},
+    {6, kSchemaV6Announcements},
 });
 
 }  // namespace
