@@ -126,8 +126,18 @@ class App {
   // Clicks a text field, waits until it holds the keyboard, replaces its text and waits until
   // the app has taken every key (on a loaded machine frames come slowly).
   async fill(label, text) {
-    await this.click(label);
-    await this.waitState('focused', (f) => f === label, `the "${label}" field to take the keyboard`);
+    // A click that arrives while a loaded machine is still laying out the first frames can miss
+    // the field; like a user, click again when the caret does not show up.
+    for (let attempt = 1; ; ++attempt) {
+      await this.click(label);
+      try {
+        await this.waitState('focused', (f) => f === label, `the "${label}" field to take the keyboard`,
+          attempt < 4 ? 4000 : 15000);
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 5 });
