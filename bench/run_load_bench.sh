@@ -15,7 +15,7 @@ rooms=$(( connections / room_size ))
 
 cmake --build "$build" -j2 --target portal_load_bench portal_load_seed portal_server >/dev/null
 (cd "$root/bench/load" && npm ci --no-audit --no-fund --silent)
-ulimit -n 65536
+ulimit -n "$(ulimit -Hn)"   # 10,000 sockets per process need more than the default
 work="$(mktemp -d /tmp/portal-load-XXXXXX)"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
