@@ -5,8 +5,8 @@
 #include "store/schema_v2_pipeline.h"
 #include "store/schema_v3_accounts.h"
 #include "store/schema_v4_program.h"
-#include "store/schema_v6_announcements.h"
 #include "store/schema_v5_messages.h"
+#include "store/schema_v6_announcements.h"
 
 namespace portal::server {
 namespace {
@@ -96,6 +96,15 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {5, kSchemaV5Messages},
     {6, kSchemaV6Announcements},
 });
+
+// Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build
+// instead of letting user_version go backwards on an upgraded database.
+constexpr bool versions_are_consecutive() {
+  for (size_t i = 0; i < kMigrations.size(); ++i)
+    if (kMigrations[i].version != static_cast<int>(i) + 1) return false;
+  return true;
+}
+static_assert(versions_are_consecutive(), "migrations must be numbered 1, 2, 3, ... in order");
 
 }  // namespace
 

@@ -221,21 +221,10 @@ CommandOutcome SqliteStore::apply_account_change(const CommandKey& key,
                                                  const AccountChange& change,
                                                  const std::vector<NewEvent>& events,
                                                  const nlohmann::json& result, UnixTime now) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
-  CommandOutcome out;
-  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
-    out.result = std::move(*recorded);
-    out.replayed = true;
-    return out;
-  }
-  if (change.account) sqlite::insert_account(*writer_, *change.account, change.created_by);
-  for (const AccountTask& t : change.tasks) sqlite::write_account_task(*writer_, t, now);
-  out.events = sqlite::append_events(*writer_, events, now);
-  sqlite::record_command(*writer_, key, result, now);
-  tx.commit();
-  out.result = result;
-  return out;
+  return run_command(key, events, result, now, [&](Database& db) {
+    if (change.account) sqlite::insert_account(db, *change.account, change.created_by);
+    for (const AccountTask& t : change.tasks) sqlite::write_account_task(db, t, now);
+  });
 }
 
 }  // namespace portal::server

@@ -352,27 +352,16 @@ CommandOutcome SqliteStore::apply_message_change(const CommandKey& key,
                                                  const MessageChange& change,
                                                  const std::vector<NewEvent>& events,
                                                  const nlohmann::json& result, UnixTime now) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
-  CommandOutcome out;
-  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
-    out.result = std::move(*recorded);
-    out.replayed = true;
-    return out;
-  }
-  if (change.conversation) insert_conversation(*writer_, *change.conversation, now);
-  if (change.message) {
-    if (change.new_message)
-      insert_message(*writer_, *change.message);
-    else
-      update_message(*writer_, *change.message);
-  }
-  if (change.read) raise_read(*writer_, *change.read);
-  out.events = sqlite::append_events(*writer_, events, now);
-  sqlite::record_command(*writer_, key, result, now);
-  tx.commit();
-  out.result = result;
-  return out;
+  return run_command(key, events, result, now, [&](Database& db) {
+    if (change.conversation) insert_conversation(db, *change.conversation, now);
+    if (change.message) {
+      if (change.new_message)
+        insert_message(db, *change.message);
+      else
+        update_message(db, *change.message);
+    }
+    if (change.read) raise_read(db, *change.read);
+  });
 }
 
 void SqliteStore::insert_seed_conversations(const SeedData& data) {

@@ -29,6 +29,7 @@ void insert_announcements(Database& db, const std::vector<AnnouncementRecord>& l
 
 }  // namespace sqlite
 
+using sqlite::Database;
 using sqlite::Query;
 using sqlite::Transaction;
 using sqlite::TransactionMode;
@@ -54,20 +55,9 @@ std::vector<OverviewAnnouncement> SqliteStore::announcements(const std::optional
 CommandOutcome SqliteStore::post_announcement(const CommandKey& key, const AnnouncementRecord& a,
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
-  CommandOutcome out;
-  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
-    out.result = std::move(*recorded);
-    out.replayed = true;
-    return out;
-  }
-  sqlite::insert_announcements(*writer_, {a});
-  out.events = sqlite::append_events(*writer_, events, now);
-  sqlite::record_command(*writer_, key, result, now);
-  tx.commit();
-  out.result = result;
-  return out;
+  return run_command(key, events, result, now, [&](Database& db) {
+    sqlite::insert_announcements(db, {a});
+  });
 }
 
 std::vector<LeaderboardEntry> SqliteStore::revenue_entries(UnixTime from, UnixTime to,

@@ -182,22 +182,11 @@ CommandOutcome SqliteStore::apply_pipeline_change(const CommandKey& key,
                                                   const PipelineChange& change,
                                                   const std::vector<NewEvent>& events,
                                                   const nlohmann::json& result, UnixTime now) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
-  CommandOutcome out;
-  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
-    out.result = std::move(*recorded);
-    out.replayed = true;
-    return out;
-  }
-  if (change.deal) write_deal(*writer_, *change.deal);
-  if (change.lead) write_lead(*writer_, *change.lead);
-  if (change.note) write_note(*writer_, *change.note);
-  out.events = sqlite::append_events(*writer_, events, now);
-  sqlite::record_command(*writer_, key, result, now);
-  tx.commit();
-  out.result = result;
-  return out;
+  return run_command(key, events, result, now, [&](Database& db) {
+    if (change.deal) write_deal(db, *change.deal);
+    if (change.lead) write_lead(db, *change.lead);
+    if (change.note) write_note(db, *change.note);
+  });
 }
 
 }  // namespace portal::server

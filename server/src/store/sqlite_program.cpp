@@ -339,22 +339,11 @@ CommandOutcome SqliteStore::apply_program_change(const CommandKey& key,
                                                  const ProgramChange& change,
                                                  const std::vector<NewEvent>& events,
                                                  const nlohmann::json& result, UnixTime now) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
-  CommandOutcome out;
-  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
-    out.result = std::move(*recorded);
-    out.replayed = true;
-    return out;
-  }
-  if (change.activity) write_activity(*writer_, *change.activity);
-  if (change.mdf) write_mdf(*writer_, *change.mdf);
-  if (change.progress) write_progress(*writer_, *change.progress);
-  out.events = sqlite::append_events(*writer_, events, now);
-  sqlite::record_command(*writer_, key, result, now);
-  tx.commit();
-  out.result = result;
-  return out;
+  return run_command(key, events, result, now, [&](Database& db) {
+    if (change.activity) write_activity(db, *change.activity);
+    if (change.mdf) write_mdf(db, *change.mdf);
+    if (change.progress) write_progress(db, *change.progress);
+  });
 }
 
 void SqliteStore::insert_program_seed(const ProgramSeed& seed) {

@@ -323,9 +323,10 @@ OverviewInputs SqliteStore::overview_inputs(const std::optional<Id>& org,
   return in;
 }
 
-CommandOutcome SqliteStore::submit_lead(const CommandKey& key, const Lead& lead,
+CommandOutcome SqliteStore::run_command(const CommandKey& key,
                                         const std::vector<NewEvent>& events,
-                                        const nlohmann::json& result, UnixTime now) {
+                                        const nlohmann::json& result, UnixTime now,
+                                        const std::function<void(Database&)>& write) {
   std::lock_guard lock(write_mutex_);
   Transaction tx(*writer_, TransactionMode::Immediate);
   CommandOutcome out;
@@ -334,12 +335,20 @@ CommandOutcome SqliteStore::submit_lead(const CommandKey& key, const Lead& lead,
     out.replayed = true;
     return out;
   }
-  insert_lead(*writer_, lead);
+  write(*writer_);
   out.events = sqlite::append_events(*writer_, events, now);
   sqlite::record_command(*writer_, key, result, now);
   tx.commit();
   out.result = result;
   return out;
+}
+
+CommandOutcome SqliteStore::submit_lead(const CommandKey& key, const Lead& lead,
+                                        const std::vector<NewEvent>& events,
+                                        const nlohmann::json& result, UnixTime now) {
+  return run_command(key, events, result, now, [&](Database& db) {
+    insert_lead(db, lead);
+  });
 }
 
 bool SqliteStore::empty() {

@@ -4,6 +4,7 @@
 #pragma once
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -130,6 +131,12 @@ class SqliteStore final : public Store {
   class ReaderLease;
 
   SqliteStore() = default;
+  // The frame of every command: in one IMMEDIATE transaction on the writer, unless `key` was
+  // seen before (then its recorded result comes back and nothing changes), runs `write`,
+  // appends `events` and records `result` under `key`. Every apply_*_change goes through here.
+  CommandOutcome run_command(const CommandKey& key, const std::vector<NewEvent>& events,
+                             const nlohmann::json& result, UnixTime now,
+                             const std::function<void(sqlite::Database&)>& write);
   // Inserts the rows of `data`; the caller holds write_mutex_ and an open transaction.
   void insert_seed_rows(const SeedData& data);
   // Inserts the program rows of a seed (sqlite_program.cpp); same preconditions.
