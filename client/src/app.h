@@ -294,6 +294,8 @@ class App final : public Connection::Listener {
   bool messages_tick(double now_ms);
   void on_messages_signal(const EventFrame& e);
   void on_messages_event(const EventFrame& e);
+  // A new message in the list: a toast, or a browser notification when the tab is hidden.
+  void announce_message(const EventFrame& e);
   void on_messages_ack(const AckFrame& a);
   void on_messages_error(const std::string& id);
   void follow_conversation(const Id& conversation_id);

@@ -180,7 +180,8 @@ void App::on_messages_signal(const EventFrame& e) {
     list.push_back(TypingSignal{user, e.data.value("name", ""), now_ms_ + kTypingShownMs});
     return;
   }
-  replica_.on_signal(e);
+  // A new message counts once: a signal the snapshot already held changes nothing.
+  if (replica_.on_signal(e) && e.type == kEvConversationMessage) announce_message(e);
 }
 
 void App::on_messages_event(const EventFrame& e) {
@@ -197,7 +198,10 @@ void App::on_messages_event(const EventFrame& e) {
     if (room_ == "messages" && conv == messages_.open) mark_read(conv);
     return;
   }
-  if (e.room != "messages" || e.type != kEvConversationActivity || !session_) return;
+}
+
+void App::announce_message(const EventFrame& e) {
+  if (!session_) return;
   auto message = message_from_json(e.data.value("message", Json()));
   if (!message || message->author_id == session_->user.id || message->deleted || message->edited)
     return;

@@ -44,10 +44,10 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
   if (f.room.starts_with("conversation:")) r.conversation = conversation_state_from_json(f.state);
 }
 
-void Replica::on_signal(const EventFrame& f) {
+bool Replica::on_signal(const EventFrame& f) {
   auto it = rooms_.find(f.room);
-  if (it == rooms_.end() || !it->second.messages) return;
-  apply(*it->second.messages, f.type, f.data);
+  if (it == rooms_.end() || !it->second.messages) return false;
+  return apply(*it->second.messages, f.type, f.data);
 }
 
 const MessagesState* Replica::messages() const {

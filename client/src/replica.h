@@ -44,8 +44,9 @@ class Replica {
   std::vector<SubscribeFrame> resubscribe_all();
   void on_snapshot(const SnapshotFrame& f);
   EventResult on_event(const EventFrame& f);
-  // Applies an ephemeral event (seq 0: presence) without touching the room's sequence.
-  void on_signal(const EventFrame& f);
+  // Applies an ephemeral event (seq 0: presence, a new message in the list) without touching
+  // the room's sequence; false when it changed nothing.
+  bool on_signal(const EventFrame& f);
   // Forgets one room (unsubscribed).
   void forget(const std::string& room) { rooms_.erase(room); }
   const MessagesState* messages() const;

@@ -324,9 +324,22 @@ TEST_F(MessagesTest, EditDeleteSearchAndReceiptsFollowTheAuthorAndTheReader) {
                         {{"conversation_id", dm}, {"body", "Signed copy attached to the deal."}});
   ASSERT_EQ(sent["t"], "ack") << sent.dump();
   EXPECT_EQ(sent["result"]["seq"], 4);
-  const Json activity = wait_event(priya, "messages", "conversation.activity");
-  EXPECT_EQ(activity["data"]["unread"], 2);  // seq 3 and 4 are after her read marker (2)
-  EXPECT_EQ(activity["data"]["from_partner"], true);
+  // Her list hears of it as one unstored signal (seq 0) and counts it unread itself; a fresh
+  // list snapshot (what a reconnect gets) has the server's count.
+  const Json signal = wait_event(priya, "messages", "conversation.message");
+  EXPECT_EQ(signal["seq"], 0);
+  EXPECT_EQ(signal["data"]["message"]["seq"], 4);
+  EXPECT_EQ(signal["data"]["from_partner"], true);
+  WsClient priya_tab(port());
+  log_in(priya_tab, kPriya);
+  const Json fresh = subscribe(priya_tab, "messages");
+  bool found = false;
+  for (const Json& c : fresh["state"]["conversations"])
+    if (c["conversation"]["id"] == dm) {
+      found = true;
+      EXPECT_EQ(c["unread"], 2);  // seq 3 and 4 are after her read marker (2)
+    }
+  EXPECT_TRUE(found) << fresh.dump();
   ASSERT_EQ(run(priya, "r1", "conversation.read", {{"conversation_id", dm}, {"seq", 4}})["t"], "ack");
   const Json receipt = wait_event(dana, room_of(dm), "conversation.read");
   EXPECT_EQ(receipt["data"]["marker"]["last_read_seq"], 4);

@@ -160,6 +160,41 @@ TEST(MessagesList, ActivityUpdatesPreviewUnreadAndOrder) {
   EXPECT_FALSE(apply(s, kEvConversationRead, {{"conversation_id", "zz"}, {"last_read_seq", 2}, {"unread", 0}}));
 }
 
+TEST(MessagesList, NewMessageSignalCountsUnreadOnceAndFollowsTheWriter) {
+  MessagesState s = list();  // "b": last seq 1 from Maya, unread 1, read marker 0
+  Message m = msg(2, "maya", "any news?", 900);
+  m.conversation_id = "b";
+  const Json signal = {{"conversation_id", "b"}, {"message", to_json(m)},
+                       {"author_name", "Maya Chen"}, {"from_partner", true}};
+  EXPECT_TRUE(apply(s, kEvConversationMessage, signal));
+  EXPECT_EQ(s.conversations.front().conversation.id, "b");  // newest activity first
+  EXPECT_EQ(find_summary(s, "b")->unread, 2);
+  EXPECT_EQ(find_summary(s, "b")->last->body, "any news?");
+  EXPECT_TRUE(find_summary(s, "b")->awaiting_reply);
+  // Heard again (held behind a snapshot that already had it): not counted twice.
+  EXPECT_FALSE(apply(s, kEvConversationMessage, signal));
+  EXPECT_EQ(find_summary(s, "b")->unread, 2);
+  // An older message arriving late changes nothing either.
+  Message older = msg(1, "maya", "question", 400);
+  older.conversation_id = "b";
+  EXPECT_FALSE(apply(s, kEvConversationMessage,
+                     {{"conversation_id", "b"}, {"message", to_json(older)},
+                      {"author_name", "Maya Chen"}, {"from_partner", true}}));
+  // My own message reads everything before it and answers the conversation.
+  Message mine = msg(3, "priya", "on it", 950);
+  mine.conversation_id = "b";
+  EXPECT_TRUE(apply(s, kEvConversationMessage,
+                    {{"conversation_id", "b"}, {"message", to_json(mine)},
+                     {"author_name", "Priya Shah"}, {"from_partner", false}}));
+  EXPECT_EQ(find_summary(s, "b")->unread, 0);
+  EXPECT_EQ(find_summary(s, "b")->read_seq, 3);
+  EXPECT_FALSE(find_summary(s, "b")->awaiting_reply);
+  // An unknown conversation or a malformed signal changes nothing.
+  EXPECT_FALSE(apply(s, kEvConversationMessage, {{"conversation_id", "zz"}, {"message", to_json(m)},
+                                                 {"author_name", "Maya Chen"}}));
+  EXPECT_FALSE(apply(s, kEvConversationMessage, {{"conversation_id", "b"}}));
+}
+
 TEST(MessagesList, PresenceAndAddedConversations) {
   MessagesState s = list();
   EXPECT_TRUE(apply(s, kEvPresence, {{"user_id", "dana"}, {"status", "online"}}));

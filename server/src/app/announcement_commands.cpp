@@ -48,8 +48,8 @@ void PortalService::on_announcement_command(Client& client, const Identity& who,
   std::lock_guard lock(publish_mutex_);
   const CommandKey key{actor.user_id, f.id};
   if (auto recorded = store_.command_result(key)) {
-    client.send(AckFrame{f.id, *recorded});
-    return;
+    // Answered only once durable: the first try may still be waiting for its sync.
+    return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
   const UnixTime now = unix_now();
   AnnouncementRecord rec;

@@ -35,6 +35,10 @@ void Client::finish_subscription(const std::string& room_key,
   for (const auto& f : frames) send(f);
   sub.seq = seq;
   for (const auto& m : sub.held) {
+    if (m.seq == 0) {
+      send(m.frame);  // a held signal: the client skips it if the snapshot counted it already
+      continue;
+    }
     // Events already covered by the snapshot or replay were read from the log too: skip them.
     if (m.seq > sub.seq) {
       send(m.frame);
@@ -65,8 +69,12 @@ void Client::on_bus_message(const BusMessage& message) {
   Subscription& sub = it->second;
   if (message.seq == 0) {
     // An ephemeral signal (typing, presence): no place in the sequence, never stored or held
-    // back; a snapshot still being built reflects the current state anyway.
-    if (!sub.pending) send(message.frame);
+    // back; a snapshot still being built reflects the current state anyway. A held signal
+    // (a new message for a conversation list) waits for the snapshot instead.
+    if (!sub.pending)
+      send(message.frame);
+    else if (message.hold)
+      sub.held.push_back(message);
     return;
   }
   if (sub.pending) {

@@ -41,8 +41,8 @@ void PortalService::on_lead_submit(Client& client, const Identity& who, const Co
   const CommandKey key{actor.user_id, f.id};
   // A resend of an applied command would collide with its own lead: answer it from the record.
   if (auto recorded = store_.command_result(key)) {
-    client.send(AckFrame{f.id, *recorded});
-    return;
+    // Answered only once durable: the first try may still be waiting for its sync.
+    return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
   const UnixTime now = unix_now();
   const std::optional<Organisation> vendor = store_.vendor_org();
@@ -69,13 +69,17 @@ void PortalService::on_lead_submit(Client& client, const Identity& who, const Co
 }
 
 void PortalService::ack_and_publish(Client& client, const std::string& command_id,
-                                    const CommandOutcome& outcome) {
-  client.send(AckFrame{command_id, outcome.result});
-  for (const StoredEvent& e : outcome.events) {
-    auto frame = std::make_shared<const std::string>(
-        encode(EventFrame{std::string(wire_room(e.room_key)), e.seq, e.type, e.data}));
-    bus_.publish(BusMessage{e.room_key, e.seq, std::move(frame)});
-  }
+                                    CommandOutcome outcome) {
+  // Encoding happens on the queue's thread too, off the path every command waits on.
+  after_commit([this, client = client.shared_from_this(), command_id,
+                outcome = std::move(outcome)] {
+    client->send(AckFrame{command_id, outcome.result});
+    for (const StoredEvent& e : outcome.events) {
+      auto frame = std::make_shared<const std::string>(
+          encode(EventFrame{std::string(wire_room(e.room_key)), e.seq, e.type, e.data}));
+      bus_.publish(BusMessage{e.room_key, e.seq, std::move(frame)});
+    }
+  });
 }
 
 }  // namespace portal::server

@@ -22,6 +22,9 @@ struct Plan {
   std::vector<NewEvent> events;
   Json result;
   bool write = true;  // false: answer `result` without storing anything (nothing changed)
+  // A conversation.message signal (seq 0) published to these list rooms once stored.
+  std::vector<std::string> signal_to;
+  Json signal;
 };
 
 struct Context {
@@ -109,18 +112,13 @@ Outcome plan_send(const Context& c, const CommandFrame& f, Store& store) {
                           // The sender's command id lets its tab swap its "sending" echo for
                           // the stored message, whichever of ack and event comes first.
                           {"client_id", f.id}}});
-  std::vector<Id> ids;
-  for (const Person& person : people) ids.push_back(person.id);
-  const bool partner_side = from_partner(m, people);
-  for (const ReadState& r : store.read_states(conv->id, ids)) {
-    const int32_t unread = r.user_id == m.author_id ? 0 : r.unread + 1;
-    plan.events.push_back({messages_room_key(r.user_id), std::string(kEvConversationActivity),
-                           {{"conversation_id", conv->id},
-                            {"message", message_json(m)},
-                            {"author_name", author},
-                            {"unread", unread},
-                            {"from_partner", partner_side}}});
-  }
+  // Every member's list hears of it through one shared frame published after the commit,
+  // rather than one stored event per member (50 rows per message in a channel of 50).
+  for (const Person& person : people) plan.signal_to.push_back(messages_room_key(person.id));
+  plan.signal = {{"conversation_id", conv->id},
+                 {"message", message_json(m)},
+                 {"author_name", author},
+                 {"from_partner", from_partner(m, people)}};
   plan.result = {{"conversation_id", conv->id}, {"message_id", m.id}, {"seq", m.seq}};
   plan.change.read = ReadMarker{conv->id, m.author_id, m.seq, c.now};
   plan.change.message = std::move(m);
@@ -369,8 +367,8 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
   std::lock_guard lock(publish_mutex_);
   const CommandKey key{actor.user_id, f.id};
   if (auto recorded = store_.command_result(key)) {
-    client.send(AckFrame{f.id, *recorded});
-    return;
+    // Answered only once durable: the first try may still be waiting for its sync.
+    return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
   const std::optional<Organisation> vendor = store_.vendor_org();
   const Context c{who, actor, vendor ? vendor->id : Id(), unix_now()};
@@ -389,6 +387,14 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
   const CommandOutcome outcome =
       store_.apply_message_change(key, plan.change, plan.events, plan.result, c.now);
   ack_and_publish(client, f.id, outcome);
+  if (!outcome.replayed && !plan.signal_to.empty()) {
+    after_commit([this, to = std::move(plan.signal_to), signal = std::move(plan.signal)] {
+      auto frame = std::make_shared<const std::string>(
+          encode(EventFrame{std::string(to_string(RoomKind::Messages)), 0,
+                            std::string(kEvConversationMessage), signal}));
+      for (const std::string& key : to) bus_.publish(BusMessage{key, 0, frame, /*hold=*/true});
+    });
+  }
   // A new conversation brings people together: their presence now reaches each other.
   if (plan.change.conversation && !outcome.replayed)
     for (const StoredEvent& e : outcome.events)

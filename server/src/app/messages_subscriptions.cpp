@@ -1,6 +1,7 @@
 // Subscribing to the Messages rooms: the user's own conversation list ("messages", which also
 // marks the connection online) and a conversation ("conversation:<id>", only for those who may
-// see it). Like every room, a resubscribe with `after` gets the exact events it missed.
+// see it). A conversation resubscribed with `after` gets the exact events it missed; the list
+// gets a fresh snapshot (its new-message signals are not stored).
 #include "app/messages_builder.h"
 #include "app/portal_service.h"
 #include "portal/protocol/messaging_commands.h"
@@ -47,7 +48,8 @@ bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
   }
 
   std::vector<SharedFrame> frames;
-  if (f.after) {
+  // A list's new-message signals are not stored, so a list always comes back as a snapshot.
+  if (f.after && !list) {
     if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
       int64_t seq = *f.after;
       for (const StoredEvent& e : *missed) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/client.h"
+#include "app/durable_queue.h"
 #include "app/presence_board.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
@@ -19,7 +20,11 @@ namespace portal::server {
 class PortalService {
  public:
   PortalService(Store& store, Bus& bus, PasswordHasher& hasher, LoginThrottle& throttle)
-      : store_(store), bus_(bus), hasher_(hasher), throttle_(throttle) {}
+      : store_(store),
+        bus_(bus),
+        hasher_(hasher),
+        throttle_(throttle),
+        durable_([&store] { store.sync(); }) {}
 
   // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
   void handle_text(Client& client, std::string_view text);
@@ -63,9 +68,11 @@ class PortalService {
   // Reads who shares a conversation with the user, for their presence announcements.
   void remember_audience(const Id& user, const Id& org);
   void publish_presence(const Id& user, Presence status);
-  // Acks a stored command and hands its events to the bus; the caller holds publish_mutex_.
-  void ack_and_publish(Client& client, const std::string& command_id,
-                       const CommandOutcome& outcome);
+  // Acks a stored (or replayed) command and hands its events to the bus once the commit is on
+  // disk (durable_); the caller holds publish_mutex_, which keeps the order of the commits.
+  void ack_and_publish(Client& client, const std::string& command_id, CommandOutcome outcome);
+  // Runs `fn` once everything committed so far is durable; same locking as ack_and_publish.
+  void after_commit(std::function<void()> fn) { durable_.after_sync(std::move(fn)); }
 
   // Sends the welcome for a logged-in or resumed session and switches the client to it.
   void welcome(Client& client, Identity identity, const std::string& token, UnixTime expires_at);
@@ -78,6 +85,9 @@ class PortalService {
   // Held from commit to publish so the events of one room reach the bus in sequence order.
   std::mutex publish_mutex_;
   PresenceBoard presence_;
+  // Group commit: acks and events wait here for the sync that covers their commit. Declared
+  // last so it is destroyed (and drained) first.
+  DurableQueue durable_;
 };
 
 // True for the Partner program room's commands (program_commands.cpp).

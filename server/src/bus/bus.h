@@ -15,6 +15,10 @@ struct BusMessage {
   std::string room_key;  // "org:<id>/overview", "vendor/overview"
   int64_t seq = 0;       // the event's sequence number in its room
   SharedFrame frame;     // the encoded "event" frame
+  // For seq 0 only: a signal the receiver must not miss while its snapshot is being built (it
+  // is held back and sent after the snapshot; the receiver applies it idempotently). Typing
+  // and presence are not held: the snapshot already shows the current state.
+  bool hold = false;
 };
 
 // Receives messages of the rooms it subscribed to. Called from any thread; must not block.

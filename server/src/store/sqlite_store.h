@@ -115,6 +115,8 @@ class SqliteStore final : public Store {
                                       const std::vector<NewEvent>& events,
                                       const nlohmann::json& result, UnixTime now) override;
 
+  void sync() override;
+
   bool empty() override;
   void seed(const SeedData& data) override;
   // In sqlite_bulk.cpp:
@@ -146,6 +148,10 @@ class SqliteStore final : public Store {
 
   std::mutex write_mutex_;
   std::unique_ptr<sqlite::Database> writer_;
+  // The write-ahead log that sync() flushes (opened on first use, kept open).
+  std::filesystem::path wal_path_;
+  std::mutex wal_mutex_;
+  int wal_fd_ = -1;
 
   std::mutex readers_mutex_;
   std::condition_variable reader_returned_;

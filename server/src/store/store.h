@@ -232,6 +232,12 @@ class Store {
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) = 0;
 
+  // ---- durability ----
+  // Commits do not wait for the disk. This makes every transaction committed before the call
+  // durable (one sync for all of them) and throws StoreError when the disk refuses. Nothing
+  // may be acknowledged to a client before the sync that covers its commit returned.
+  virtual void sync() = 0;
+
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet
   virtual void seed(const SeedData& data) = 0;

@@ -215,6 +215,27 @@ bool apply(MessagesState& s, std::string_view type, const Json& data) {
     sort_list(s);
     return true;
   }
+  if (type == kEvConversationMessage) {
+    auto conv = get_string(data, "conversation_id"), author = get_string(data, "author_name");
+    const Json* message_json = field(data, "message");
+    auto message = message_json ? message_from_json(*message_json) : std::nullopt;
+    ConversationSummary* c = conv ? find_summary_mut(s, *conv) : nullptr;
+    if (!c || !author || !message) return false;
+    // Held back behind a snapshot that already counted it, or heard twice: nothing new.
+    if (c->last && message->seq <= c->last->seq) return false;
+    c->last = *message;
+    c->last_author = *author;
+    c->awaiting_reply = get_bool(data, "from_partner").value_or(false);
+    if (message->author_id == s.me) {
+      // Writing moves the writer's read marker past everything before it.
+      c->read_seq = std::max(c->read_seq, message->seq);
+      c->unread = 0;
+    } else if (message->seq > c->read_seq) {
+      ++c->unread;
+    }
+    sort_list(s);
+    return true;
+  }
   if (type == kEvConversationRead) {
     auto conv = get_string(data, "conversation_id");
     auto seq = get_int(data, "last_read_seq"), unread = get_int(data, "unread");

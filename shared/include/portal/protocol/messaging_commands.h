@@ -32,6 +32,11 @@ inline constexpr std::string_view kCmdPresenceSet = "presence.set";
 // Events of a user's conversation list ("messages"):
 //   conversation.added    {"summary":ConversationSummary,"people":[Person]}
 //   conversation.activity {"conversation_id","message":Message,"author_name","unread"}
+//                         (an edit or delete that changes the preview or the unread count)
+//   conversation.message  {"conversation_id","message":Message,"author_name","from_partner"}
+//                         seq 0: a new message, one frame for every member; the list counts it
+//                         unread itself (idempotent by message seq). Not stored, so a list
+//                         resubscribe always gets a fresh snapshot.
 //   conversation.read     {"conversation_id","last_read_seq","unread"}
 //   presence              {"user_id","status"}           seq 0: ephemeral
 inline constexpr std::string_view kEvMessageSent = "message.sent";
@@ -40,6 +45,7 @@ inline constexpr std::string_view kEvMessageDeleted = "message.deleted";
 inline constexpr std::string_view kEvConversationRead = "conversation.read";
 inline constexpr std::string_view kEvConversationAdded = "conversation.added";
 inline constexpr std::string_view kEvConversationActivity = "conversation.activity";
+inline constexpr std::string_view kEvConversationMessage = "conversation.message";
 inline constexpr std::string_view kEvTyping = "typing";
 inline constexpr std::string_view kEvPresence = "presence";
 

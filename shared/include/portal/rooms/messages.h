@@ -61,8 +61,9 @@ Json to_json(const ConversationSummary& s);
 std::optional<ConversationSummary> conversation_summary_from_json(const Json& j);
 Json to_json(const MessagesState& s);
 std::optional<MessagesState> messages_from_json(const Json& j);
-// Applies conversation.added, conversation.activity, conversation.read and presence; anything
-// else (or a malformed event) leaves the state unchanged and returns false.
+// Applies conversation.added, conversation.activity, conversation.message, conversation.read and
+// presence; anything else (or a malformed or already-applied event) leaves the state unchanged
+// and returns false.
 bool apply(MessagesState& s, std::string_view event_type, const Json& data);
 // When the conversation last moved: its last message, else its creation.
 UnixTime last_activity(const ConversationSummary& s);

@@ -1,0 +1,48 @@
+// Group commit for acknowledgements. Commands commit without waiting for the disk; whatever
+// they must only do once their data is durable (ack the sender, publish the events) is queued
+// here. One thread makes everything committed so far durable with a single sync and then runs
+// what was queued before it, in order: one fsync covers every command that committed meanwhile,
+// so the disk no longer bounds how many commands per second the server acknowledges.
+#pragma once
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace portal::server {
+
+class DurableQueue {
+ public:
+  // `sync` makes every transaction committed before the call durable; it throws on failure.
+  explicit DurableQueue(std::function<void()> sync);
+  // Runs what is queued (after a last sync), then stops.
+  ~DurableQueue();
+  DurableQueue(const DurableQueue&) = delete;
+  DurableQueue& operator=(const DurableQueue&) = delete;
+
+  // Runs `fn` on the queue's thread once a sync that began after this call has returned, after
+  // every function queued before it. Call it right after the commit it depends on, under the
+  // lock that orders those commits, so the order of `fn`s is the order of the commits.
+  void after_sync(std::function<void()> fn);
+
+  // How many syncs ran and how many queued functions they covered (for the load bench).
+  struct Stats {
+    uint64_t syncs = 0;
+    uint64_t covered = 0;
+  };
+  Stats stats() const;
+
+ private:
+  void run();
+
+  std::function<void()> sync_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<std::function<void()>> queued_;
+  bool stopping_ = false;
+  Stats stats_;
+  std::thread thread_;
+};
+
+}  // namespace portal::server
