@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "support/admin_process.h"
 #include "support/portal_fixture.h"
 #include "support/sqlite_probe.h"
 
@@ -437,6 +438,37 @@ TEST_F(MessagesTest, PresenceFollowsConnectionsAndTheAwaySignal) {
   Json offline = wait_event(priya, "messages", "presence");
   EXPECT_EQ(offline["data"]["user_id"], leo_id);
   EXPECT_EQ(offline["data"]["status"], "offline");
+}
+
+// Its own server: the test adds a user to Acme.
+class PresenceJoinTest : public PortalTest {};
+
+TEST_F(PresenceJoinTest, SomeoneWhoJoinsLaterHearsThePresenceOfPeopleAlreadyOnline) {
+  WsClient dana(port());
+  const std::string dana_id = log_in(dana, kDana)["user"]["id"];
+  ASSERT_EQ(subscribe(dana, "messages")["t"], "snapshot");
+  // Acme invites a colleague while Dana is online; he shares Acme's channel with her.
+  const ProgramRun added = run_admin(
+      {"create-user", "--org", "Acme Integrations", "--email", "noah.berg@acme.example", "--name",
+       "Noah Berg", "--role", "partner_user", "--password", "noah-first-login-1", "--data",
+       (server_->dir.path() / "data").string()});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  WsClient noah(port());
+  noah.send(login_frame("noah.berg@acme.example", "noah-first-login-1"));
+  ASSERT_EQ(noah.expect()["t"], "welcome");
+  const Json list = subscribe(noah, "messages");
+  ASSERT_EQ(list["t"], "snapshot") << list.dump();
+  bool dana_online = false;
+  for (const Json& p : list["state"]["presence"])
+    if (p["user_id"] == dana_id) dana_online = p["status"] == "online";
+  EXPECT_TRUE(dana_online) << list.dump();
+  // Dana hears Noah arrive, and Noah hears Dana step away, without anyone reconnecting.
+  const Json arrived = wait_event(dana, "messages", "presence");
+  EXPECT_EQ(arrived["data"]["status"], "online");
+  ASSERT_EQ(run(dana, "away", "presence.set", {{"status", "away"}})["t"], "ack");
+  const Json away = wait_event(noah, "messages", "presence");
+  EXPECT_EQ(away["data"]["user_id"], dana_id);
+  EXPECT_EQ(away["data"]["status"], "away");
 }
 
 // [SECTION] Durability

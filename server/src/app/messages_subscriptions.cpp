@@ -102,6 +102,7 @@ void PortalService::remember_audience(const Id& user, const Id& org) {
   std::vector<Id> audience{user};
   for (const Person& p : in.people)
     if (p.id != user) audience.push_back(p.id);
+  presence_.join_audiences(user, audience);
   presence_.set_audience(user, std::move(audience));
 }
 

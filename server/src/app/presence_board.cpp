@@ -1,5 +1,7 @@
 #include "app/presence_board.h"
 
+#include <algorithm>
+
 namespace portal::server {
 
 Presence PresenceBoard::status_locked(const Id& user) const {
@@ -28,6 +30,16 @@ std::vector<PresenceEntry> PresenceBoard::statuses(const std::vector<Person>& pe
 void PresenceBoard::set_audience(const Id& user, std::vector<Id> audience) {
   std::lock_guard lock(mutex_);
   audiences_[user] = std::move(audience);
+}
+
+void PresenceBoard::join_audiences(const Id& user, const std::vector<Id>& people) {
+  std::lock_guard lock(mutex_);
+  for (const Id& p : people) {
+    auto it = audiences_.find(p);
+    if (it == audiences_.end() || p == user) continue;
+    if (std::find(it->second.begin(), it->second.end(), user) == it->second.end())
+      it->second.push_back(user);
+  }
 }
 
 std::vector<Id> PresenceBoard::audience(const Id& user) const {

@@ -22,6 +22,10 @@ class PresenceBoard {
   // Who hears about the user's presence (the people sharing a conversation with them), kept so
   // a closing connection can announce "offline" without reading the store on an I/O thread.
   void set_audience(const Id& user, std::vector<Id> audience);
+  // `user` now shares a conversation with each of `people`: they hear about `user` (set_audience)
+  // and `user` is added to the audience of those of them the board already knows, so a
+  // newcomer hears people who were online before they arrived.
+  void join_audiences(const Id& user, const std::vector<Id>& people);
   std::vector<Id> audience(const Id& user) const;
 
  private:
