@@ -4,8 +4,20 @@
 #include "auth/tokens.h"
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/projects_commands.h"
+#include "portal/rules/entity_validation.h"
 
 namespace portal::server {
+namespace {
+
+// At most `limit` bytes of `s`, never cutting a UTF-8 character in half.
+std::string clip(const std::string& s, size_t limit) {
+  if (s.size() <= limit) return s;
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace
 
 void notify_user(const Id& user_id, const NotificationText& text, UnixTime now,
                  std::vector<NewEvent>& out) {
@@ -14,9 +26,9 @@ void notify_user(const Id& user_id, const NotificationText& text, UnixTime now,
   n.user_id = user_id;
   n.kind = text.kind;
   // Titles come from user-entered names: keep them within what the model allows.
-  n.title = text.title.substr(0, 200);
-  n.body = text.body.substr(0, 2000);
-  n.link = text.link.substr(0, 200);
+  n.title = clip(text.title, kMaxTitle);
+  n.body = clip(text.body, kMaxDescription);
+  n.link = clip(text.link, kMaxUrl);
   n.created_at = now;
   out.push_back({notifications_room_key(user_id), std::string(kEvNotificationAdded),
                  {{"notification", to_json(n)}}});

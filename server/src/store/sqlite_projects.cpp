@@ -480,7 +480,15 @@ std::vector<AuditRow> SqliteStore::audit_page(const AuditQuery& aq, bool& more) 
     rows.push_back(std::move(r));
   }
   more = rows.size() > static_cast<size_t>(aq.limit);
-  if (more) rows.pop_back();
+  if (more) {
+    rows.pop_back();
+    // The next page asks for entries before the oldest second held, so a page must not end
+    // inside a second: the rest of that second would be skipped. Its entries move to the next
+    // page (unless the whole page is one second).
+    const UnixTime edge = rows.back().entry.at;
+    if (rows.front().entry.at != edge)
+      while (rows.back().entry.at == edge) rows.pop_back();
+  }
   return rows;
 }
 
