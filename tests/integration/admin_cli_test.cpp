@@ -177,8 +177,10 @@ TEST(AdminCliTest, GenerateGivesTheSameProgramForTheSameSeed) {
   }
   // Everything but the password hash (salted afresh on each run) is identical, row by row.
   const std::vector<std::string> tables = {
-      "SELECT group_concat(id || name || kind || tier || revenue_share_bp || licences, '|') "
+      "SELECT group_concat(id || name || kind || tier || revenue_share_bp, '|') "
       "FROM (SELECT * FROM organisations ORDER BY rowid)",
+      "SELECT group_concat(id || org_id || seats || valid_from || valid_until, '|') "
+      "FROM (SELECT * FROM licences ORDER BY rowid)",
       "SELECT group_concat(id || org_id || email || name || role || created_at, '|') "
       "FROM (SELECT * FROM users ORDER BY rowid)",
       "SELECT group_concat(id || org_id || company || contact || email || phone || notes || "
@@ -201,7 +203,8 @@ TEST(AdminCliTest, GenerateGivesTheSameProgramForTheSameSeed) {
   EXPECT_GE(leads, 30 * 20);
   EXPECT_LE(leads, 30 * 60);
   EXPECT_EQ(sql_int(a / "portal.db",
-                    "SELECT COUNT(*) FROM organisations o WHERE kind = 'partner' AND licences < "
+                    "SELECT COUNT(*) FROM organisations o WHERE kind = 'partner' AND "
+                    "(SELECT COALESCE(SUM(seats), 0) FROM licences WHERE org_id = o.id) < "
                     "(SELECT COUNT(*) FROM users WHERE org_id = o.id)"),
             0) << "licence counts cover the users";
   // Another seed, another program; and not into a database that has one.

@@ -25,6 +25,7 @@ const std::vector<CommandSpec>& specs() {
       {"backup", {"to"}, {}, {}},
       {"restore", {"from"}, {}, {}},
       {"generate", {"partners"}, {"seed"}, {"partners", "seed"}},
+      {"audit", {}, {"org", "limit"}, {"limit"}},
   };
   return kSpecs;
 }
@@ -59,6 +60,7 @@ std::string admin_usage() {
          "  restore --from FILE     only while no server uses the database; the previous\n"
          "                          one is kept as portal.db.before-restore\n"
          "  generate --partners N [--seed S]   a large demo program, into an empty database\n"
+         "  audit [--org ORG_ID_OR_NAME] [--limit N]   the audit trail, newest first\n"
          "\n"
          "Exit codes: 0 done, 1 refused or failed (one line on stderr says why), 2 usage.\n";
 }

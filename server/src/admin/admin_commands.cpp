@@ -23,6 +23,7 @@ AdminResult run_admin_command(const AdminArgs& args, std::istream& in, std::ostr
   }
   SqliteStore::OpenResult opened = SqliteStore::open(dir, 1);
   if (!opened.store) return admin_failed(opened.error);
+  if (c == "audit") return run_audit_command(args, *opened.store, out);
   return run_people_command(args, *opened.store, in, out);
 }
 

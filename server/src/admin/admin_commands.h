@@ -26,6 +26,8 @@ AdminResult run_admin_command(const AdminArgs& args, std::istream& in, std::ostr
 // create-org, create-user, reset-password, list-orgs, list-users.
 AdminResult run_people_command(const AdminArgs& args, Store& store, std::istream& in,
                                std::ostream& out);
+// audit (admin_audit.cpp).
+AdminResult run_audit_command(const AdminArgs& args, Store& store, std::ostream& out);
 // backup, restore (no Store: they work on the file), generate.
 AdminResult run_data_command(const AdminArgs& args, std::ostream& out);
 

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/notify.h"
 #include "app/overview_builder.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
@@ -110,6 +111,11 @@ Outcome plan_lead(const Context& c, const CommandFrame& f, const PipelineTarget&
   fan_out(plan.events, org, {RoomKind::Leads, RoomKind::Overview, RoomKind::Program},
           kEvLeadStageChanged,
           {{"lead_id", rec->lead.id}, {"stage", to_string(to)}, {"at", c.now}, {"by", c.actor.user_id}});
+  notify_org(store, org,
+             {NotificationKind::LeadStage,
+              "Lead " + rec->lead.draft.company + ": " + std::string(lead_stage_label(to)), {},
+              "leads/" + rec->lead.id},
+             c.now, plan.events);
   plan.result = {{"lead_id", rec->lead.id}, {"stage", to_string(to)}};
   plan.change.lead = std::move(*rec);
   return plan;
@@ -169,6 +175,10 @@ Outcome plan_deal(const Context& c, const CommandFrame& f, const PipelineTarget&
     fan_out(plan.events, org, {RoomKind::Deals, RoomKind::Overview, RoomKind::Program},
             kEvDealStageChanged, data);
     append_leaderboard_events(store, before, *deal, c.vendor_org, c.now, plan.events);
+    if (*to == DealStage::ClosedWon)
+      notify_org(store, org, {NotificationKind::DealWon, "Deal won: " + deal->name, {},
+                              "deals/" + deal->id},
+                 c.now, plan.events);
   } else {
     return error(ErrorCode::UnknownType,
                  "The server does not know the command \"" + f.type.substr(0, 64) + "\".");

@@ -4,6 +4,7 @@
 
 #include "app/clock.h"
 #include "auth/tokens.h"
+#include "store/audit_scope.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/rules/validation.h"
 
@@ -174,6 +175,13 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
                                 std::to_string(kMaxCommandIdBytes) + " characters."));
     return;
   }
+  // A vendor staff member's change to a partner's data or to the program leaves an audit row,
+  // which the store writes in the command's own transaction (store/audit_scope.h). Messages
+  // and a user's own notifications are conversation, not administration.
+  std::optional<AuditScope> audit;
+  if (who.org.kind == OrgKind::Vendor && is_vendor_staff(who.user.role) &&
+      !is_messaging_command(f.type) && !is_notification_command(f.type))
+    audit.emplace(AuditContext{who.user.id, who.org.id, f.type});
   if (f.type == kCmdLeadSubmit) return on_lead_submit(client, who, f);
   if (f.type.starts_with("lead.") || f.type.starts_with("deal."))
     return on_pipeline_command(client, who, f);
@@ -181,6 +189,8 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (is_program_command(f.type)) return on_program_command(client, who, f);
   if (f.type.starts_with("announcement.")) return on_announcement_command(client, who, f);
   if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
+  if (is_project_command(f.type)) return on_project_command(client, who, f);
+  if (is_notification_command(f.type)) return on_notification_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));

@@ -56,6 +56,14 @@ class PortalService {
   void on_program_command(Client& client, const Identity& who, const CommandFrame& f);
   // announcement.post (announcement_commands.cpp).
   void on_announcement_command(Client& client, const Identity& who, const CommandFrame& f);
+  // project.*, task.*, post.add, deliverable.* (project_commands.cpp).
+  void on_project_command(Client& client, const Identity& who, const CommandFrame& f);
+  // notification.read/read_all and the audit.list query (notification_commands.cpp), and the
+  // user's own notifications room; the subscribe handlers return false for other rooms.
+  void on_notification_command(Client& client, const Identity& who, const CommandFrame& f);
+  bool on_notifications_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  bool on_notifications_unsubscribe(Client& client, const Identity& who,
+                                    const UnsubscribeFrame& f);
   // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and
   // unsubscribe handlers return false when the room is not one of theirs.
   void on_messages_command(Client& client, const Identity& who, const CommandFrame& f);
@@ -92,6 +100,11 @@ class PortalService {
 
 // True for the Partner program room's commands (program_commands.cpp).
 bool is_program_command(std::string_view type);
+
+// True for the Projects room's commands (project_commands.cpp).
+bool is_project_command(std::string_view type);
+// True for notification.read/read_all and audit.list (notification_commands.cpp).
+bool is_notification_command(std::string_view type);
 
 // A typed error frame, optionally answering the command `id`.
 ServerFrame error_frame(ErrorCode code, std::string message,

@@ -8,6 +8,7 @@
 #include "app/pipeline_builder.h"
 #include "app/portal_service.h"
 #include "app/program_builder.h"
+#include "app/projects_builder.h"
 #include "app/room_keys.h"
 
 namespace portal::server {
@@ -22,6 +23,7 @@ SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::str
 
 void PortalService::on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f) {
   if (on_messages_subscribe(client, who, f)) return;
+  if (on_notifications_subscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) {
     client.send(error_frame(ErrorCode::NotFound,
@@ -75,6 +77,12 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
         program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
     snapshot.seq = in.seq;
     snapshot.state = to_json(build_program(in));
+  } else if (*room == RoomKind::Projects) {
+    const bool program_wide = is_vendor_staff(actor.role);
+    const ProjectsInputs in = store_.projects_inputs(
+        program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
+    snapshot.seq = in.seq;
+    snapshot.state = to_json(build_projects(in));
   } else {
     // FIXME: the other rooms get their state in later issues; until then an empty state with
     // the room's real sequence number keeps the client's replica logic honest.
@@ -87,6 +95,7 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
 void PortalService::on_unsubscribe(Client& client, const Identity& who,
                                    const UnsubscribeFrame& f) {
   if (on_messages_unsubscribe(client, who, f)) return;
+  if (on_notifications_unsubscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) return;
   const std::string key = room_key(who.actor(), *room);

@@ -3,6 +3,7 @@
 // tool is single-threaded and a check-then-insert must see the latest committed state.
 #include "portal/model/program.h"
 #include "store/sqlite.h"
+#include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 
 namespace portal::server {
@@ -14,20 +15,9 @@ using sqlite::TransactionMode;
 std::vector<Organisation> SqliteStore::list_orgs() {
   std::lock_guard lock(write_mutex_);
   std::vector<Organisation> out;
-  Query q = writer_->query(
-      "SELECT id, name, kind, tier, revenue_share_bp, currency, licences FROM organisations "
-      "ORDER BY kind DESC, name");
-  while (q.step()) {
-    Organisation o;
-    o.id = q.column_text(0);
-    o.name = q.column_text(1);
-    o.kind = org_kind_from_string(q.column_text(2)).value_or(OrgKind::Partner);
-    o.tier = q.column_text(3);
-    o.revenue_share_bp = static_cast<int32_t>(q.column_int(4));
-    o.currency = q.column_text(5);
-    o.licences = static_cast<int32_t>(q.column_int(6));
-    out.push_back(std::move(o));
-  }
+  Query q = writer_->query(std::string("SELECT ") + sqlite::kOrgColumns +
+                           " ORDER BY kind DESC, name");
+  while (q.step()) out.push_back(sqlite::read_org(q));
   return out;
 }
 
@@ -72,13 +62,18 @@ std::optional<std::string> SqliteStore::add_user(const SeedUser& user) {
   int64_t active = 0;
   {
     Query q = writer_->query(
-        "SELECT name, licences, (SELECT COUNT(*) FROM users WHERE org_id = o.id) "
+        "SELECT name, (SELECT COUNT(*) FROM users WHERE org_id = o.id) "
         "FROM organisations o WHERE id = ?");
     q.bind(1, user.record.user.org_id);
     if (!q.step()) return "there is no organisation with the id " + user.record.user.org_id;
     org_name = q.column_text(0);
-    licences = q.column_int(1);
-    active = q.column_int(2);
+    active = q.column_int(1);
+  }
+  {
+    // The grants in force when the user joins are the seats (schema 9: the one source).
+    Query q = writer_->query(sqlite::kSeatsInForce);
+    q.bind(1, user.record.user.org_id).bind(2, user.created_at);
+    licences = q.step() ? q.column_int(0) : 0;
   }
   const LicenceCheck check = may_add_user(org_name, static_cast<int32_t>(active),
                                           static_cast<int32_t>(licences));

@@ -1,14 +1,27 @@
 // Row readers shared by the files that implement the SQLite store: one place that knows how an
 // organisation row maps to portal::Organisation.
 #pragma once
+#include <string>
+
 #include "portal/model/entities.h"
 #include "store/sqlite.h"
 
 namespace portal::server::sqlite {
 
-// The columns read_org() expects, as "<columns> FROM organisations".
+// The columns read_org() expects, as "<columns> FROM organisations". The licence grants are the
+// one source of an organisation's seats (schema 9): Organisation::licences is the seats of the
+// grants in force now.
 inline constexpr const char* kOrgColumns =
-    "id, name, kind, tier, revenue_share_bp, currency, licences FROM organisations";
+    "id, name, kind, tier, revenue_share_bp, currency, "
+    "(SELECT COALESCE(SUM(l.seats), 0) FROM licences l WHERE l.org_id = organisations.id AND "
+    "l.valid_from <= unixepoch() AND (l.valid_until = 0 OR l.valid_until > unixepoch())) "
+    "FROM organisations";
+// The seats of organisation ?1 in force at time ?2 (valid_from <= ?2 < valid_until).
+inline constexpr const char* kSeatsInForce =
+    "SELECT COALESCE(SUM(seats), 0) FROM licences WHERE org_id = ?1 AND valid_from <= ?2 AND "
+    "(valid_until = 0 OR valid_until > ?2)";
+// The open-ended grant that stands for a seat count given when an organisation is created.
+inline std::string initial_grant_id(const std::string& org_id) { return "lic-" + org_id; }
 Organisation read_org(const Query& q);
 
 // The columns read_deal() expects, as "<columns> FROM deals". Rows from before won_at and

@@ -12,6 +12,7 @@
 #include "store/sqlite_accounts.h"
 #include "store/sqlite_log.h"
 #include "store/sqlite_overview.h"
+#include "store/sqlite_projects.h"
 #include "store/sqlite_rows.h"
 
 namespace portal::server {
@@ -373,6 +374,7 @@ CommandOutcome SqliteStore::run_command(const CommandKey& key,
     return out;
   }
   write(*writer_);
+  sqlite::write_side_rows(*writer_, events, result, now);
   out.events = sqlite::append_events(*writer_, events, now);
   sqlite::record_command(*writer_, key, result, now);
   tx.commit();
@@ -404,16 +406,26 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
   for (const Organisation& o : data.orgs) {
     writer_
         ->query(
-            "INSERT INTO organisations (id, name, kind, tier, revenue_share_bp, currency, "
-            "licences) VALUES (?,?,?,?,?,?,?)")
+            "INSERT INTO organisations (id, name, kind, tier, revenue_share_bp, currency) "
+            "VALUES (?,?,?,?,?,?)")
         .bind(1, o.id)
         .bind(2, o.name)
         .bind(3, to_string(o.kind))
         .bind(4, o.tier)
         .bind(5, static_cast<int64_t>(o.revenue_share_bp))
         .bind(6, o.currency)
-        .bind(7, static_cast<int64_t>(o.licences))
         .run();
+    // The seats an organisation is created with become its first, open-ended grant.
+    if (o.licences > 0) {
+      writer_
+          ->query(
+              "INSERT INTO licences (id, org_id, seats, valid_from, valid_until, granted_by, "
+              "granted_at) VALUES (?,?,?,0,0,'',0)")
+          .bind(1, sqlite::initial_grant_id(o.id))
+          .bind(2, o.id)
+          .bind(3, static_cast<int64_t>(o.licences))
+          .run();
+    }
   }
   for (const SeedUser& su : data.users) {
     const User& u = su.record.user;

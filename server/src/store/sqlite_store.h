@@ -116,6 +116,25 @@ class SqliteStore final : public Store {
                                       const nlohmann::json& result, UnixTime now) override;
 
   void sync() override;
+  // In sqlite_projects.cpp:
+  ProjectsInputs projects_inputs(const std::optional<Id>& org,
+                                 const std::string& room_key) override;
+  std::optional<Project> find_project(const Id& id) override;
+  std::optional<ProjectTaskRecord> find_project_task(const Id& id) override;
+  std::optional<DeliverableRecord> find_deliverable(const Id& id) override;
+  int64_t project_item_count(const Id& project_id, std::string_view table) override;
+  CommandOutcome apply_project_change(const CommandKey& key, const ProjectChange& change,
+                                      const std::vector<NewEvent>& events,
+                                      const nlohmann::json& result, UnixTime now) override;
+  NotificationsInputs notifications_inputs(const Id& user, const std::string& room_key,
+                                           size_t limit) override;
+  std::vector<Id> unread_notification_ids(const Id& user, const std::optional<Id>& id) override;
+  std::optional<Notification> find_notification(const Id& id) override;
+  CommandOutcome apply_notification_read(const CommandKey& key,
+                                         const NotificationReadChange& change,
+                                         const std::vector<NewEvent>& events,
+                                         const nlohmann::json& result, UnixTime now) override;
+  std::vector<AuditRow> audit_page(const AuditQuery& q, bool& more) override;
 
   bool empty() override;
   void seed(const SeedData& data) override;

@@ -19,6 +19,7 @@
 #include "store/message_records.h"
 #include "store/pipeline_records.h"
 #include "store/program_records.h"
+#include "store/project_records.h"
 #include "store/store_error.h"
 
 namespace portal::server {
@@ -237,6 +238,35 @@ class Store {
   // durable (one sync for all of them) and throws StoreError when the disk refuses. Nothing
   // may be acknowledged to a client before the sync that covers its commit returned.
   virtual void sync() = 0;
+  // ---- the Projects room, notifications and the audit trail (sqlite_projects.cpp) ----
+  // `org` empty = program-wide.
+  virtual ProjectsInputs projects_inputs(const std::optional<Id>& org,
+                                         const std::string& room_key) = 0;
+  virtual std::optional<Project> find_project(const Id& id) = 0;
+  virtual std::optional<ProjectTaskRecord> find_project_task(const Id& id) = 0;
+  virtual std::optional<DeliverableRecord> find_deliverable(const Id& id) = 0;
+  // How many tasks, posts or deliverables ("project_tasks", "project_posts", "deliverables")
+  // the project has.
+  virtual int64_t project_item_count(const Id& project_id, std::string_view table) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key`. A notification.added event in a "user:<id>/notifications"
+  // room stores its notification in the same transaction (so does every command's).
+  virtual CommandOutcome apply_project_change(const CommandKey& key, const ProjectChange& change,
+                                              const std::vector<NewEvent>& events,
+                                              const nlohmann::json& result, UnixTime now) = 0;
+  // The newest `limit` notifications of `user` (unread first) and the room's seq.
+  virtual NotificationsInputs notifications_inputs(const Id& user, const std::string& room_key,
+                                                   size_t limit) = 0;
+  // The ids of the user's unread notifications (all of them, or only `id` when given).
+  virtual std::vector<Id> unread_notification_ids(const Id& user,
+                                                  const std::optional<Id>& id) = 0;
+  virtual std::optional<Notification> find_notification(const Id& id) = 0;
+  virtual CommandOutcome apply_notification_read(const CommandKey& key,
+                                                 const NotificationReadChange& change,
+                                                 const std::vector<NewEvent>& events,
+                                                 const nlohmann::json& result, UnixTime now) = 0;
+  // One page of the audit trail, newest first; `more` says whether older entries exist.
+  virtual std::vector<AuditRow> audit_page(const AuditQuery& q, bool& more) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet

@@ -2,21 +2,54 @@
 
 namespace portal {
 
-bool may(Role role, RoomKind room, Action action) {
-  if (role == Role::Kiosk) return action == Action::Read && room != RoomKind::Messages;
-  if (action == Action::Administer) return role == Role::VendorAdmin;
+namespace {
+
+// The rooms holding a partner's own working data: its people create and change things there.
+bool is_partner_work_room(RoomKind room) {
   switch (room) {
-    case RoomKind::Program:
-      // The partner program is read-only to partners.
-      return action == Action::Read || is_vendor_staff(role);
-    case RoomKind::Brand:
-    case RoomKind::Resources:
-    case RoomKind::Custom:
-      // Vendor-published material: partners read it, vendor staff maintain it.
-      return action == Action::Read || is_vendor_staff(role);
-    default:
+    case RoomKind::Leads:
+    case RoomKind::Deals:
+    case RoomKind::Accounts:
+    case RoomKind::Projects:
+    case RoomKind::Messages:
+    case RoomKind::Files:
       return true;
+    default:
+      return false;
   }
+}
+
+}  // namespace
+
+// SPEC.md "People and rights", room by room. Per-organisation limits (a partner only its own
+// data, vendor staff only as staff of the vendor) are the may_* functions below.
+bool may(Role role, RoomKind room, Action action) {
+  if (action == Action::Read) return role != Role::Kiosk || room != RoomKind::Messages;
+  switch (role) {
+    case Role::VendorAdmin:
+      // Everything: program set-up, partnerships, rooms, users, licences.
+      return true;
+    case Role::PartnerManager:
+      // Works the leads, deals, projects and messages of their partners and maintains the
+      // program and its material; administration stays with the vendor admin.
+      return action != Action::Administer;
+    case Role::SupportStaff:
+      // Live support rooms and the message rooms they are added to; everything else they read.
+      return room == RoomKind::Messages && action != Action::Administer;
+    case Role::PartnerAdmin:
+      // Its own organisation's data and its team's directory entries; the program and the
+      // vendor's material are read-only to partners.
+      return action != Action::Administer &&
+             (is_partner_work_room(room) || room == RoomKind::Contacts);
+    case Role::PartnerUser:
+      // Submits leads, follows deals, works projects and accounts, messages; deletes only its
+      // own messages.
+      if (action == Action::Administer || !is_partner_work_room(room)) return false;
+      return action != Action::Delete || room == RoomKind::Messages;
+    case Role::Kiosk:
+      return false;
+  }
+  return false;
 }
 
 std::vector<RoomKind> visible_rooms(Role role) {
@@ -54,6 +87,26 @@ bool may_manage_program(const Actor& a, const Id& vendor_org) {
 bool may_post_announcement(const Actor& a, const Id& vendor_org) {
   return is_vendor_actor(a, vendor_org) &&
          (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
+}
+
+bool may_run_project(const Actor& a, const Id& org, const Id& vendor_org) {
+  if (org.empty() || org == vendor_org) return false;
+  if (a.role == Role::VendorAdmin || a.role == Role::PartnerManager) return a.org_id == vendor_org;
+  return a.role == Role::PartnerAdmin && a.org_id == org;
+}
+
+bool may_work_project(const Actor& a, const Id& org, const Id& vendor_org) {
+  return may_run_project(a, org, vendor_org) ||
+         (a.role == Role::PartnerUser && !org.empty() && a.org_id == org);
+}
+
+bool may_review_deliverable(const Actor& a, const Id& vendor_org) {
+  return is_vendor_actor(a, vendor_org) &&
+         (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
+}
+
+bool may_read_audit(const Actor& a, const Id& vendor_org) {
+  return a.role == Role::VendorAdmin && a.org_id == vendor_org && !vendor_org.empty();
 }
 
 bool may_see_conversation(const Actor& a, const Conversation& c) {

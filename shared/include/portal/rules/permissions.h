@@ -40,6 +40,18 @@ bool may_manage_program(const Actor& a, const Id& vendor_org);
 // May the actor post an announcement to partners? Vendor admins and partner managers of the
 // vendor organisation only; support staff and every partner role may not.
 bool may_post_announcement(const Actor& a, const Id& vendor_org);
+// May the actor start a joint project with partner `org`, or change its status? The vendor's
+// admins and partner managers for any partner; a partner admin for its own organisation.
+bool may_run_project(const Actor& a, const Id& org, const Id& vendor_org);
+// May the actor work in a project of partner `org` (add and update tasks, post updates and
+// milestones, hand in deliverables)? Those who may run it, and the partner's own users. Support
+// staff and kiosks only look.
+bool may_work_project(const Actor& a, const Id& org, const Id& vendor_org);
+// May the actor approve a deliverable or request changes? The vendor's admins and partner
+// managers only: the vendor reviews what the partner hands in.
+bool may_review_deliverable(const Actor& a, const Id& vendor_org);
+// May the actor read the audit trail? The vendor's admins only.
+bool may_read_audit(const Actor& a, const Id& vendor_org);
 // May the actor see and write in the conversation? Its members; for a channel also every user of
 // its partner organisation. Vendor staff only where they are members; a kiosk never.
 bool may_see_conversation(const Actor& a, const Conversation& c);
