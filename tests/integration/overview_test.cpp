@@ -70,9 +70,9 @@ TEST_F(OverviewTest, VendorStaffSeeProgramWideTotals) {
 TEST_F(OverviewTest, OtherRoomsGiveAnEmptySnapshotForNow) {
   WsClient ws(port());
   log_in(ws, kLeo);
-  const Json snap = subscribe(ws, "custom");
+  const Json snap = subscribe(ws, "projects");
   EXPECT_EQ(snap["t"], "snapshot");
-  EXPECT_EQ(snap["room"], "custom");
+  EXPECT_EQ(snap["room"], "projects");
   EXPECT_EQ(snap["seq"], 0);
   EXPECT_EQ(snap["state"], Json::object());
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/demo_accounts.h"
+#include "app/demo_content.h"
 #include "app/demo_program.h"
 #include "app/demo_messages.h"
 #include "auth/tokens.h"
@@ -189,6 +190,8 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher, int32_t extra_accoun
   }
   if (auto e = read_demo_conversations(doc, org_ids, user_ids, data.conversations); !e.empty())
     bad(e);
+  if (auto it = doc.find("content"); it != doc.end())
+    if (auto e = read_demo_content(*it, org_ids, user_ids, data); !e.empty()) bad(e);
   return data;
 }
 

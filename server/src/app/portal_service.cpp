@@ -5,6 +5,7 @@
 #include "app/clock.h"
 #include "auth/tokens.h"
 #include "store/audit_scope.h"
+#include "portal/protocol/content_commands.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/rules/validation.h"
 
@@ -188,6 +189,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (f.type.starts_with("account.")) return on_account_command(client, who, f);
   if (is_program_command(f.type)) return on_program_command(client, who, f);
   if (f.type.starts_with("announcement.")) return on_announcement_command(client, who, f);
+  if (is_content_command(f.type)) return on_content_command(client, who, f);
   if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
   if (is_project_command(f.type)) return on_project_command(client, who, f);
   if (is_notification_command(f.type)) return on_notification_command(client, who, f);

@@ -69,6 +69,12 @@ class PortalService {
   void on_messages_command(Client& client, const Identity& who, const CommandFrame& f);
   bool on_messages_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
   bool on_messages_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
+  // The content rooms: resources, brand, contacts, custom rooms, cases and KB
+  // (content_commands.cpp, content_subscriptions.cpp). Subscribe and unsubscribe return false
+  // when the room is not one of theirs.
+  void on_content_command(Client& client, const Identity& who, const CommandFrame& f);
+  bool on_content_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  bool on_content_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
   // The connection no longer follows `room_key`: when that was its conversation list, it no
   // longer counts as online.
   // Safe on an I/O thread: it reads nothing from the store.

@@ -24,6 +24,7 @@ SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::str
 void PortalService::on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f) {
   if (on_messages_subscribe(client, who, f)) return;
   if (on_notifications_subscribe(client, who, f)) return;
+  if (on_content_subscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) {
     client.send(error_frame(ErrorCode::NotFound,
@@ -96,6 +97,7 @@ void PortalService::on_unsubscribe(Client& client, const Identity& who,
                                    const UnsubscribeFrame& f) {
   if (on_messages_unsubscribe(client, who, f)) return;
   if (on_notifications_unsubscribe(client, who, f)) return;
+  if (on_content_unsubscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) return;
   const std::string key = room_key(who.actor(), *room);

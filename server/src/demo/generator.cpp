@@ -1,6 +1,7 @@
 #include "demo/generator.h"
 
 #include "demo/account_generator.h"
+#include "demo/content_generator.h"
 #include "demo/rng.h"
 
 #include <array>
@@ -99,9 +100,14 @@ struct ProgramGenerator::State {
   Id reseller_type;                 // the one partner type generated partners have
   std::vector<Id> training_ids;     // the training catalogue
   Id certification_id;
+  ContentGenerator content{0};      // its own sequence (see content_generator.h)
 
   State(const GeneratorOptions& o, std::string hash)
-      : options(o), password_hash(std::move(hash)), rng(o.seed), account_rng(~o.seed) {}
+      : options(o),
+        password_hash(std::move(hash)),
+        rng(o.seed),
+        account_rng(~o.seed),
+        content(o.seed ^ 0xC0FFEEULL) {}
 
   UnixTime past_time() { return options.as_of - rng.range(kSecondsPerDay / 24, kSpanSeconds); }
 
@@ -119,6 +125,7 @@ struct ProgramGenerator::State {
     add_user(v.id, "alex.morgan@northwind.example", "Alex Morgan", Role::VendorAdmin, at);
     add_user(v.id, "priya.shah@northwind.example", "Priya Shah", Role::PartnerManager, at);
     add_user(v.id, "sam.lee@northwind.example", "Sam Lee", Role::SupportStaff, at);
+    content.vendor(v, batch.users, options.as_of, batch.content);
     batch.orgs.push_back(std::move(v));
     make_program_catalogue();
   }
@@ -251,6 +258,7 @@ struct ProgramGenerator::State {
                   5, std::max<int64_t>(5, options.accounts_per_partner_max)));
     generate_accounts(account_rng.next(), org.id, accounts, options.as_of, org.currency, batch);
     make_partner_program(org, user_ids, joined);
+    content.partner(org, batch.users, options.as_of, batch.content);
     batch.orgs.push_back(std::move(org));
     ++made;
   }

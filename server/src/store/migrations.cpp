@@ -8,6 +8,7 @@
 #include "store/schema_v5_messages.h"
 #include "store/schema_v6_announcements.h"
 #include "store/schema_v9_projects.h"
+#include "store/schema_v8_content.h"
 
 namespace portal::server {
 namespace {
@@ -96,10 +97,8 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {4, kSchemaV4Program},
     {5, kSchemaV5Messages},
     {6, kSchemaV6Announcements},
-    // FIXME: placeholders for 7 and 8 (the content and files branches' migrations) so this
-    // branch builds on its own; the lead replaces them with the real lines at the merge.
-    {7, "SELECT 1;"},
-    {8, "SELECT 1;"},
+    {7, "SELECT 1;"},  // FIXME trial: files' migration 7 goes here
+    {8, kSchemaV8Content},
     {9, kSchemaV9Projects},
 });
 

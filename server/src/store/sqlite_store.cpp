@@ -463,6 +463,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
   insert_program_seed(data.program);
   sqlite::insert_announcements(*writer_, data.announcements);
   insert_seed_conversations(data);
+  insert_content_seed(data.content);
 }
 
 }  // namespace portal::server

@@ -135,6 +135,33 @@ class SqliteStore final : public Store {
                                          const std::vector<NewEvent>& events,
                                          const nlohmann::json& result, UnixTime now) override;
   std::vector<AuditRow> audit_page(const AuditQuery& q, bool& more) override;
+  // In sqlite_content.cpp:
+  std::vector<PartnerRef> partner_refs() override;
+  std::optional<PartnerRef> partner_ref(const Id& org) override;
+  bool partner_type_exists(const Id& type_id) override;
+  CatalogueInputs catalogue_inputs(CatalogueKind kind, const std::optional<ContentScope>& scope,
+                                   const std::string& room_key) override;
+  ContactsInputs contacts_inputs(const std::optional<ContentScope>& scope, const Id& vendor_org,
+                                 const std::string& room_key) override;
+  CustomRoomsInputs custom_rooms_inputs(const std::optional<ContentScope>& scope,
+                                        const std::string& room_key) override;
+  CasesInputs cases_inputs(const std::optional<ContentScope>& scope,
+                           const std::string& room_key) override;
+  std::optional<CatalogueRecord> find_catalogue_entry(const Id& id) override;
+  std::optional<Contact> find_contact(const Id& id) override;
+  std::optional<CustomRoom> find_custom_room(const Id& id) override;
+  std::optional<Id> custom_room_by_slug(const std::string& slug) override;
+  std::optional<SupportCase> find_case(const Id& id) override;
+  std::optional<KbArticle> find_kb_article(const Id& id) override;
+  std::vector<CatalogueRecord> search_catalogue(CatalogueKind kind,
+                                                const std::optional<ContentScope>& scope,
+                                                const std::string& match,
+                                                const std::string& category,
+                                                size_t limit) override;
+  std::vector<KbArticle> search_kb(const std::string& match, bool drafts, size_t limit) override;
+  CommandOutcome apply_content_change(const CommandKey& key, const ContentChange& change,
+                                      const std::vector<NewEvent>& events,
+                                      const nlohmann::json& result, UnixTime now) override;
 
   bool empty() override;
   void seed(const SeedData& data) override;
@@ -164,6 +191,8 @@ class SqliteStore final : public Store {
   void insert_program_seed(const ProgramSeed& seed);
   // Inserts the demo conversations of `data` (sqlite_messages.cpp); same preconditions.
   void insert_seed_conversations(const SeedData& data);
+  // Inserts the demo content of `data` (sqlite_content.cpp); same preconditions.
+  void insert_content_seed(const ContentSeed& seed);
 
   std::mutex write_mutex_;
   std::unique_ptr<sqlite::Database> writer_;

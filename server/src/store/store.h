@@ -15,6 +15,7 @@
 #include "portal/model/entities.h"
 #include "portal/model/room_kind.h"
 #include "store/accounts_records.h"
+#include "store/content_records.h"
 #include "portal/rooms/overview_parts.h"
 #include "store/message_records.h"
 #include "store/pipeline_records.h"
@@ -88,6 +89,7 @@ struct SeedData {
   ProgramSeed program;  // partnerships, trainings, MDF, ... (ids of the rows above)
   std::vector<AnnouncementRecord> announcements;
   std::vector<SeedConversation> conversations;
+  ContentSeed content;  // resources, brand, contacts, custom rooms, cases, KB
 };
 
 class Store {
@@ -267,6 +269,43 @@ class Store {
                                                  const nlohmann::json& result, UnixTime now) = 0;
   // One page of the audit trail, newest first; `more` says whether older entries exist.
   virtual std::vector<AuditRow> audit_page(const AuditQuery& q, bool& more) = 0;
+  // ---- the content rooms: Resources, Brand, Contacts, Custom, Cases and KB (sqlite_content.cpp)
+  // Every partner organisation with its partnership's type and id.
+  virtual std::vector<PartnerRef> partner_refs() = 0;
+  // The partner organisation `org` with its partnership, or nothing when it is no partner.
+  virtual std::optional<PartnerRef> partner_ref(const Id& org) = 0;
+  virtual bool partner_type_exists(const Id& type_id) = 0;
+  // `scope` empty = program-wide (vendor staff).
+  virtual CatalogueInputs catalogue_inputs(CatalogueKind kind,
+                                           const std::optional<ContentScope>& scope,
+                                           const std::string& room_key) = 0;
+  virtual ContactsInputs contacts_inputs(const std::optional<ContentScope>& scope,
+                                         const Id& vendor_org, const std::string& room_key) = 0;
+  virtual CustomRoomsInputs custom_rooms_inputs(const std::optional<ContentScope>& scope,
+                                                const std::string& room_key) = 0;
+  virtual CasesInputs cases_inputs(const std::optional<ContentScope>& scope,
+                                   const std::string& room_key) = 0;
+  virtual std::optional<CatalogueRecord> find_catalogue_entry(const Id& id) = 0;
+  virtual std::optional<Contact> find_contact(const Id& id) = 0;
+  virtual std::optional<CustomRoom> find_custom_room(const Id& id) = 0;
+  // The id of the custom room using `slug`, if any.
+  virtual std::optional<Id> custom_room_by_slug(const std::string& slug) = 0;
+  virtual std::optional<SupportCase> find_case(const Id& id) = 0;
+  virtual std::optional<KbArticle> find_kb_article(const Id& id) = 0;
+  // Live entries of `kind` matching the FTS5 expression that `scope` sees, best match first.
+  virtual std::vector<CatalogueRecord> search_catalogue(CatalogueKind kind,
+                                                        const std::optional<ContentScope>& scope,
+                                                        const std::string& match,
+                                                        const std::string& category,
+                                                        size_t limit) = 0;
+  // Articles matching the FTS5 expression (published ones only unless `drafts`), best first.
+  virtual std::vector<KbArticle> search_kb(const std::string& match, bool drafts,
+                                           size_t limit) = 0;
+  // In one transaction: unless `key` was seen before, writes `change` (and the search
+  // indexes), appends `events` and records `result` under `key`.
+  virtual CommandOutcome apply_content_change(const CommandKey& key, const ContentChange& change,
+                                              const std::vector<NewEvent>& events,
+                                              const nlohmann::json& result, UnixTime now) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet

@@ -119,4 +119,32 @@ bool may_change_message(const Actor& a, const Message& m) {
   return a.role != Role::Kiosk && !a.user_id.empty() && m.author_id == a.user_id && !m.deleted;
 }
 
+// [SECTION] Content
+
+bool may_publish_content(const Actor& a, const Id& vendor_org) {
+  return !vendor_org.empty() && is_vendor_actor(a, vendor_org);
+}
+
+bool may_edit_contacts(const Actor& a, const Id& contact_org, const Id& vendor_org) {
+  if (contact_org.empty() || vendor_org.empty() || a.org_id != contact_org) return false;
+  if (contact_org == vendor_org) return a.role == Role::VendorAdmin;
+  return a.role == Role::PartnerAdmin;
+}
+
+bool may_define_custom_rooms(const Actor& a, const Id& vendor_org) {
+  return !vendor_org.empty() && is_vendor_actor(a, vendor_org) && a.role == Role::VendorAdmin;
+}
+
+bool may_open_case(const Actor& a) { return may_submit_lead(a) && !a.org_id.empty(); }
+
+bool may_comment_case(const Actor& a, const Id& case_org, const Id& vendor_org) {
+  if (case_org.empty()) return false;
+  if (may_triage_case(a, vendor_org)) return case_org != vendor_org;
+  return may_open_case(a) && a.org_id == case_org;
+}
+
+bool may_triage_case(const Actor& a, const Id& vendor_org) {
+  return !vendor_org.empty() && is_vendor_actor(a, vendor_org);
+}
+
 }  // namespace portal

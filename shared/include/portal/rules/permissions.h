@@ -58,4 +58,22 @@ bool may_see_conversation(const Actor& a, const Conversation& c);
 // May the actor edit or delete the message? Only its author, and not once it is deleted.
 bool may_change_message(const Actor& a, const Message& m);
 
+// [SECTION] Content (Resources, Brand guidelines, Contacts, Custom rooms, Cases and KB)
+// May the actor publish, update or archive resources, brand assets and knowledge-base articles?
+// Vendor staff of the vendor organisation only; to partners (and kiosks) all of it is read-only.
+bool may_publish_content(const Actor& a, const Id& vendor_org);
+// May the actor add, change or remove a contact of organisation `contact_org`? A partner admin
+// for its own organisation's contacts; a vendor admin for the vendor's. Nobody else.
+bool may_edit_contacts(const Actor& a, const Id& contact_org, const Id& vendor_org);
+// May the actor define custom rooms and choose which partnerships get them? Vendor admins only.
+bool may_define_custom_rooms(const Actor& a, const Id& vendor_org);
+// May the actor open a support case for its own organisation? Partner admins and users.
+bool may_open_case(const Actor& a);
+// May the actor comment on a case of partner `case_org`? Its partner admins and users, and the
+// vendor's support staff, partner managers and admins.
+bool may_comment_case(const Actor& a, const Id& case_org, const Id& vendor_org);
+// May the actor change a case's status, priority or assignee? Vendor support staff, partner
+// managers and admins only.
+bool may_triage_case(const Actor& a, const Id& vendor_org);
+
 }  // namespace portal
