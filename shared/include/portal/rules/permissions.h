@@ -40,6 +40,9 @@ bool may_manage_program(const Actor& a, const Id& vendor_org);
 // May the actor post an announcement to partners? Vendor admins and partner managers of the
 // vendor organisation only; support staff and every partner role may not.
 bool may_post_announcement(const Actor& a, const Id& vendor_org);
+// May the actor search the program's partner organisations by name (the audience picker)? Vendor
+// staff of the vendor organisation only: to a partner the list of other partners is not shown.
+bool may_search_partners(const Actor& a, const Id& vendor_org);
 // May the actor see and write in the conversation? Its members; for a channel also every user of
 // its partner organisation. Vendor staff only where they are members; a kiosk never.
 bool may_see_conversation(const Actor& a, const Conversation& c);
