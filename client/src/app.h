@@ -127,7 +127,8 @@ struct ProgramUi {
   void reset_forms();
 };
 
-// What the Overview remembers between frames: the vendor's "Post announcement" form.
+// What the Overview remembers between frames: the vendor's "Post announcement" form and the
+// leaderboard tab.
 struct OverviewUi {
   bool open = false;
   bool request_open = false;   // OpenPopup on the next frame
@@ -139,6 +140,14 @@ struct OverviewUi {
   std::vector<FieldError> errors;
   std::string error;       // a refusal that belongs to no field
   std::string pending_id;  // the announcement.post command waiting for its ack
+  // The audience picker's partner search (partners.search): what is typed, the query the
+  // results answer, the command waiting for its ack, and the chosen partner's name.
+  char audience_query[kMaxPartnerQuery + 2] = {};
+  std::optional<std::string> searched;
+  std::string search_pending;
+  std::vector<RoomPartner> audience_results;
+  std::string audience_name;
+  LeaderboardMetric board = LeaderboardMetric::Revenue;  // the leaderboard tab shown
 };
 
 // In-app notifications for partners: a lead changed stage, a deal was won.
@@ -205,9 +214,15 @@ class App final : public Connection::Listener {
   void open_announcement_form();
   void close_announcement_form();
   void post_announcement();
+  // Asks the server for the partners matching the audience search (one question at a time;
+  // a query typed meanwhile is asked when the answer comes).
+  void search_partners();
+  // Opens the Customer accounts room with `account_id` open (an Overview task's account).
+  void open_account(const std::string& account_id);
   OverviewUi& overview_ui() { return overview_; }
   const OverviewUi& overview_ui() const { return overview_; }
-  // The route the app shows: "deals/<id>" with a deal open, "leads/<id>", else the room.
+  // The route the app shows: "deals/<id>" with a deal open, "leads/<id>", "accounts/<id>",
+  // else the room.
   std::string route() const;
   // Opens what a route names (room, and the deal or lead); an unknown room is ignored.
   void open_route(const std::string& route);

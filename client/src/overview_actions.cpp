@@ -23,8 +23,19 @@ bool plausible_id(std::string_view id) {
 
 // [SECTION] Announcements
 
+namespace {
+
+// The form starts empty each time; the leaderboard tab stays as the user left it.
+void reset_form(OverviewUi& ui) {
+  const LeaderboardMetric board = ui.board;
+  ui = OverviewUi();
+  ui.board = board;
+}
+
+}  // namespace
+
 void App::open_announcement_form() {
-  overview_ = OverviewUi();
+  reset_form(overview_);
   overview_.request_open = true;
   overview_.focus_first = true;
   mark_dirty();
@@ -47,16 +58,49 @@ void App::post_announcement() {
   send_command(std::move(cmd));
 }
 
+void App::search_partners() {
+  OverviewUi& ui = overview_;
+  if (!ui.search_pending.empty()) return;
+  const std::string query(ui.audience_query);
+  CommandFrame cmd{new_command_id(), std::string(kCmdPartnersSearch),
+                   to_json(PartnerSearch{query, 8})};
+  ui.search_pending = cmd.id;
+  ui.searched = query;
+  send_command(std::move(cmd));
+}
+
 bool App::on_overview_ack(const AckFrame& a) {
+  if (!a.id.empty() && a.id == overview_.search_pending) {
+    overview_.search_pending.clear();
+    overview_.audience_results.clear();
+    if (const Json* list = a.result.is_object() && a.result.contains("partners")
+                               ? &a.result["partners"]
+                               : nullptr;
+        list && list->is_array()) {
+      for (const Json& p : *list)
+        if (p.is_object() && p.value("id", "") != "")
+          overview_.audience_results.push_back(RoomPartner{p.value("id", ""), p.value("name", "")});
+    }
+    mark_dirty();
+    return true;
+  }
   if (a.id != overview_.pending_id || a.id.empty()) return false;
   // The announcement shows up through the room's event, like everyone else's.
-  overview_ = OverviewUi();
+  reset_form(overview_);
   overview_.request_close = true;
   show_toast("Announcement posted");
   return true;
 }
 
 bool App::on_overview_error(const std::string& id, const Error& err) {
+  if (!id.empty() && id == overview_.search_pending) {
+    // A refused search lists nothing; the picker says why.
+    overview_.search_pending.clear();
+    overview_.audience_results.clear();
+    overview_.error = err.message;
+    mark_dirty();
+    return true;
+  }
   if (id != overview_.pending_id || id.empty()) return false;
   overview_.pending_id.clear();
   if (err.code == ErrorCode::Validation && !err.fields.empty())
@@ -69,11 +113,18 @@ bool App::on_overview_error(const std::string& id, const Error& err) {
 
 // [SECTION] Deep links
 
+void App::open_account(const std::string& account_id) {
+  select_room("accounts");
+  accounts_.selected = account_id;
+  mark_dirty();
+}
+
 std::string App::route() const {
   if (room_ == "deals" && !pipeline_.selected_deal.empty())
     return room_ + "/" + pipeline_.selected_deal;
   if (room_ == "leads" && !pipeline_.selected_lead.empty())
     return room_ + "/" + pipeline_.selected_lead;
+  if (room_ == "accounts" && !accounts_.selected.empty()) return room_ + "/" + accounts_.selected;
   return room_;
 }
 
@@ -90,6 +141,7 @@ void App::open_route(const std::string& route) {
   const std::string id = plausible_id(item) ? item : (item.empty() ? std::string() : "?");
   if (room == "deals") pipeline_.selected_deal = id;
   if (room == "leads") pipeline_.selected_lead = id;
+  if (room == "accounts") accounts_.selected = id;
   mark_dirty();
 }
 

@@ -228,7 +228,12 @@ std::string state_json(const App& app, std::string_view name) {
     Json errors = Json::array();
     for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
     if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
-    return Json{{"open", f.open || f.request_open}, {"errors", errors}}.dump();
+    Json results = Json::array();
+    for (const auto& p : f.audience_results) results.push_back(p.name);
+    return Json{{"open", f.open || f.request_open}, {"errors", errors},
+                {"audience", f.audience}, {"searched", f.searched ? Json(*f.searched) : Json()},
+                {"results", results}}
+        .dump();
   }
   if (name == "messages" || name == "conversation" || name == "messages_ui")
     return portal::client::messages_hook_state(app, name);

@@ -1,6 +1,7 @@
 // The Overview in a real browser: leaderboard, pipeline chart and announcements on screen;
 // "since your last visit" after time away; a vendor posts an announcement in a second browser
 // and a won deal moves the leaderboard, both without a reload.
+// (The success metrics, tasks and new-accounts board: overview_accounts.test.js.)
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -122,8 +123,12 @@ test('a partner cannot post announcements; the quick actions go where they say',
   await leo.waitState('lead_form', (f) => f && f.open, 'the lead form');
   await leo.click('Cancel');
   await leo.waitState('lead_form', (f) => f && !f.open, 'the lead form to close');
+  // "Add customer account" opens the Add account modal over the Customer accounts room.
   await leo.click('Add customer account');
-  await leo.waitState('room', (r) => r === 'accounts', 'the Customer accounts room');
+  await leo.waitState('account_form', (f) => f && f.open, 'the Add account modal');
+  assert.equal(await leo.state('room'), 'accounts');
+  await leo.click('Cancel');
+  await leo.waitState('account_form', (f) => f && !f.open, 'the Add account modal to close');
   await leo.click('Overview');
   await leo.click('Message the vendor');
   await leo.waitState('room', (r) => r === 'messages', 'the Messages room');

@@ -74,6 +74,17 @@ TEST(Permissions, OnlyVendorAdminsAndPartnerManagersChangeAPartnersProgram) {
   }
 }
 
+TEST(Permissions, OnlyTheVendorsStaffSearchThePartners) {
+  const Id vendor = "org-vendor";
+  for (Role r : kRoles) {
+    const bool staff =
+        r == Role::VendorAdmin || r == Role::PartnerManager || r == Role::SupportStaff;
+    EXPECT_EQ(may_search_partners(Actor{"u", vendor, r}, vendor), staff) << to_string(r);
+    // A partner never lists the other partners, whatever role it claims.
+    EXPECT_FALSE(may_search_partners(Actor{"u", "org-acme", r}, vendor)) << to_string(r);
+  }
+}
+
 TEST(Roles, WireNamesRoundTrip) {
   for (Role r : kRoles) EXPECT_EQ(role_from_string(to_string(r)), r);
   EXPECT_FALSE(role_from_string("root").has_value());

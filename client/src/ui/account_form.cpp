@@ -17,29 +17,12 @@
 namespace portal::client::ui {
 namespace {
 
-constexpr const char* kPopupId = "Add a customer account";
+constexpr ModalLook kLook{
+    "Add a customer account", "Add a customer account",
+    "It starts with onboarding and marketplace tasks; plans drive the success metrics."};
 
 std::string_view error_for(const AccountForm& f, std::initializer_list<std::string_view> fields) {
-  for (const auto& e : f.errors)
-    for (std::string_view name : fields)
-      if (e.field == name) return e.message;
-  return {};
-}
-
-void close_cross(float inner, ImVec2 top, bool busy) {
-  const ImVec2 save = ImGui::GetCursorScreenPos();
-  ImGui::SetCursorScreenPos(ImVec2(top.x + inner - 30, top.y - 4));
-  if (ImGui::InvisibleButton("##close", ImVec2(30, 30)) && !busy) ImGui::CloseCurrentPopup();
-  const ImVec2 min = ImGui::GetItemRectMin();
-  if (ImGui::IsItemHovered()) {
-    ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + 30, min.y + 30),
-                                              theme::kNeutralSoft, 6);
-    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  }
-  const ImVec2 ts = text_size(fonts().body, icon::kTimes);
-  text_at(fonts().body, ImVec2(min.x + (30 - ts.x) * 0.5f, min.y + (30 - ts.y) * 0.5f),
-          theme::kTextMuted, icon::kTimes);
-  ImGui::SetCursorScreenPos(save);
+  return first_error(f.errors, fields);
 }
 
 // A labelled partner picker for vendor staff (the account's owner).
@@ -90,46 +73,12 @@ bool checkbox(const char* label, bool* value) {
 
 void account_form(App& app) {
   AccountForm& f = app.account_form();
-  if (f.request_open) {
-    ImGui::OpenPopup(kPopupId);
-    f.request_open = false;
-  }
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float width = std::min(600.0f, display.x - 32);
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(width, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 24));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 14.0f);
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration |
-                                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings;
-  const bool visible = ImGui::BeginPopupModal(kPopupId, nullptr, kFlags);
-  ImGui::PopStyleVar(3);
-  f.open = visible;
-  if (!visible) return;
-
+  const ModalFlags flags{f.open, f.request_open, f.request_close, f.focus_first};
   const bool busy = !f.pending_id.empty();
-  const float inner = width - 56;
+  float inner = 0;
+  bool focus = false;
+  if (!modal_begin(kLook, flags, busy, f.error, inner, focus)) return;
   const float half = std::floor((inner - 16) * 0.5f);
-
-  const ImVec2 top = ImGui::GetCursorScreenPos();
-  text(fonts().heading, theme::kText, "Add a customer account");
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-  text(fonts().small, theme::kTextMuted,
-       "It starts with onboarding and marketplace tasks; plans drive the success metrics.");
-  close_cross(inner, top, busy);
-  {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x - 28, p.y + 6),
-                                        ImVec2(p.x + inner + 28, p.y + 6), theme::kDivider);
-    ImGui::Dummy(ImVec2(inner, 12));
-  }
-  if (!f.error.empty()) {
-    banner(f.error, theme::kDangerSoft, theme::kDangerBorder, theme::kDanger, inner);
-    ImGui::Dummy(ImVec2(0, 2));
-  }
 
   const ImGuiInputTextFlags lock = busy ? ImGuiInputTextFlags_ReadOnly : 0;
   bool submit = false;
@@ -138,8 +87,7 @@ void account_form(App& app) {
     ImGui::Dummy(ImVec2(0, 2));
   }
   submit |= text_field("Account name", "##account-name", f.name, sizeof(f.name), inner,
-                       error_for(f, {"name"}), lock, "Northwind Traders", f.focus_first);
-  f.focus_first = false;
+                       error_for(f, {"name"}), lock, "Northwind Traders", focus);
   ImGui::Dummy(ImVec2(0, 2));
   ImGui::BeginGroup();
   submit |= text_field("Website", "##account-website", f.website, sizeof(f.website), half,
@@ -173,24 +121,7 @@ void account_form(App& app) {
   ImGui::Dummy(ImVec2(0, 2));
   checkbox("Eligible for a channel partner private offer", &f.plan_cppo_eligible);
 
-  ImGui::Dummy(ImVec2(0, 14));
-  const float submit_w = 150, cancel_w = 100;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - submit_w - cancel_w - 12);
-  if (button("Cancel", ButtonKind::Secondary, ImVec2(cancel_w, 40), nullptr, false, !busy))
-    ImGui::CloseCurrentPopup();
-  ImGui::SameLine(0, 12);
-  if (button("Save account", ButtonKind::Primary, ImVec2(submit_w, 40), nullptr, busy))
-    submit = true;
-
-  if (submit && !busy) app.submit_account();
-  if (!busy && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
-    ImGui::CloseCurrentPopup();
-  if (f.request_close) {
-    f.request_close = false;
-    f.open = false;
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::EndPopup();
+  if (modal_end(flags, "Save account", 150, busy, submit, nullptr, 14)) app.submit_account();
 }
 
 }  // namespace portal::client::ui

@@ -198,12 +198,19 @@ void header(App& app, float width) {
 }
 
 void metrics(const Scope& scope, const std::string& currency, float width) {
-  const std::string savings = amount(scope.totals.savings_opportunity_minor, currency);
-  const std::string missed = amount(scope.totals.net_missed_revenue_minor, currency);
-  const std::string cppos = std::to_string(scope.totals.missing_cppos);
-  const std::string lifetime = amount(scope.totals.lifetime_revenue_minor, currency);
+  success_tiles(scope.totals, scope.accounts, currency, width);
+}
+
+}  // namespace
+
+void success_tiles(const AccountTotals& totals, int32_t accounts, const std::string& currency,
+                   float width) {
+  const std::string savings = amount(totals.savings_opportunity_minor, currency);
+  const std::string missed = amount(totals.net_missed_revenue_minor, currency);
+  const std::string cppos = std::to_string(totals.missing_cppos);
+  const std::string lifetime = amount(totals.lifetime_revenue_minor, currency);
   const std::string across =
-      "Across " + std::to_string(scope.accounts) + (scope.accounts == 1 ? " account" : " accounts");
+      "Across " + std::to_string(accounts) + (accounts == 1 ? " account" : " accounts");
   const StatTile tiles[] = {
       {"Savings opportunity", savings, "Plans that can still be executed", icon::kLineChart,
        theme::kSuccessSoft, theme::kSuccess},
@@ -227,6 +234,8 @@ void metrics(const Scope& scope, const std::string& currency, float width) {
   const int rows = (i + cols - 1) / cols;
   ImGui::Dummy(ImVec2(width, rows * tile_h + (rows - 1) * gap + 8));
 }
+
+namespace {
 
 // [SECTION] Filters
 

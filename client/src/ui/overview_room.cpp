@@ -1,6 +1,7 @@
-// The Overview room, the landing page: the title with quick actions, the stat tiles, then two
-// columns. Left: pipeline by stage, "since your last visit", recent leads. Right: the quarter's
-// leaderboard, announcements, commission by month and the place kept for the success metrics.
+// The Overview room, the landing page: the title with quick actions, the stat tiles, the success
+// metrics of the customer accounts, then two columns. Left: available tasks, pipeline by stage,
+// "since your last visit", recent leads. Right: the quarter's leaderboards (revenue, new
+// accounts), announcements and commission by month.
 // Everything comes from the replica's OverviewState; nothing here talks to the server.
 // Index:
 // [SECTION] Helpers
@@ -12,7 +13,7 @@
 // [SECTION] Leaderboard
 // [SECTION] Announcements
 // [SECTION] Commission charts
-// [SECTION] Success metrics and tasks (placeholder)
+// [SECTION] Success metrics and tasks
 // [SECTION] Loading state
 // [SECTION] Room
 #include <algorithm>
@@ -28,6 +29,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "portal/model/money.h"
+#include "portal/rooms/accounts.h"
 #include "portal/rooms/deals.h"
 #include "portal/rooms/overview.h"
 #include "portal/rules/permissions.h"
@@ -57,7 +59,6 @@ std::string date_time(UnixTime t) {
 void wrapped(ImFont* font, ImU32 color, std::string_view s, float width, int max_lines) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float line = font_px(font) * 1.4f;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   const char* b = s.data();
   const char* e = s.data() + s.size();
   int lines = 0;
@@ -150,8 +151,11 @@ void title_row(App& app, float width) {
       if (i == 2) app.select_room("deals");
     } else {
       if (i == 0) app.open_lead_form();
-      // FIXME: "Add customer account" opens the Customer accounts room until its form exists.
-      if (i == 1) app.select_room("accounts");
+      // The Add account modal is drawn over every room: it opens over the accounts it adds to.
+      if (i == 1) {
+        app.select_room("accounts");
+        app.open_account_form();
+      }
       if (i == 2) app.select_room("messages");
     }
   }
@@ -431,19 +435,35 @@ void recent_leads(const OverviewState& o, float width) {
 
 // [SECTION] Leaderboard
 
-void leaderboard(const OverviewState& o, bool vendor, float width) {
-  const OverviewBoard& b = o.revenue_board;
+void leaderboard(App& app, const OverviewState& o, bool vendor, float width) {
+  LeaderboardMetric& metric = app.overview_ui().board;
+  const bool by_accounts = metric == LeaderboardMetric::NewAccounts;
+  const OverviewBoard& b = by_accounts ? o.accounts_board : o.revenue_board;
   card_begin(width);
-  const std::string sub = "Revenue generated \xc2\xb7 " +
-                          (b.quarter.empty() ? std::string("this quarter") : b.quarter) +
+  const ImVec2 head = ImGui::GetCursorScreenPos();
+  const std::string sub = (b.quarter.empty() ? std::string("This quarter") : b.quarter) +
                           " \xc2\xb7 " + std::to_string(b.partners) + " partners";
   card_title("Leaderboard", sub);
   const float inner = card_inner_width();
+  {
+    // The two boards as tabs on the title's line.
+    const ImVec2 save = ImGui::GetCursorScreenPos();
+    const float tabs_w = text_size(fonts().small_strong, "Revenue").x +
+                         text_size(fonts().small_strong, "New accounts").x + 52;
+    ImGui::SetCursorScreenPos(ImVec2(head.x + inner - tabs_w, head.y + 2));
+    if (chip("Revenue", "Revenue", !by_accounts)) metric = LeaderboardMetric::Revenue;
+    ImGui::SameLine(0, 6);
+    if (chip("New accounts", "New accounts", by_accounts)) metric = LeaderboardMetric::NewAccounts;
+    ImGui::SetCursorScreenPos(save);
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  hook::record_rect("Leaderboard", p, ImVec2(p.x + inner, p.y + 40));
+  hook::record_rect(by_accounts ? "Leaderboard: new accounts" : "Leaderboard", p,
+                    ImVec2(p.x + inner, p.y + 40));
   if (b.rows.empty()) {
-    empty_state(icon::kTrophy, "No partners ranked yet", "The board fills as deals are won.",
+    empty_state(icon::kTrophy, "No partners ranked yet",
+                by_accounts ? "The board fills as customer accounts are added."
+                            : "The board fills as deals are won.",
                 inner);
     card_end();
     return;
@@ -484,7 +504,10 @@ void leaderboard(const OverviewState& o, bool vendor, float width) {
     // Name (and "You"), the amount on the right when the viewer may see it.
     const float name_x = p.x + 36;
     std::string value;
-    if (r.value_shown) value = money_compact(r.value_minor, o.currency);
+    if (r.value_shown)
+      value = by_accounts ? std::to_string(r.value_minor) +
+                                (r.value_minor == 1 ? " account" : " accounts")
+                          : money_compact(r.value_minor, o.currency);
     const ImVec2 vs = text_size(fonts().small_strong, value);
     float nx_end = p.x + inner - vs.x - 12;
     ImGui::PushClipRect(ImVec2(name_x, y), ImVec2(nx_end - (r.is_viewer ? 44 : 0), y + row_h), true);
@@ -512,7 +535,8 @@ void leaderboard(const OverviewState& o, bool vendor, float width) {
   ImGui::Dummy(ImVec2(inner, y - p.y));
   bool any = false;
   for (const OverviewBoardRow& r : b.rows) any |= r.bar_pct > 0;
-  const char* note = !any ? "No deal won yet this quarter: the first win takes the lead."
+  const char* note = !any ? (by_accounts ? "No account added yet this quarter: the first one leads."
+                                        : "No deal won yet this quarter: the first win takes the lead.")
                      : vendor ? "Partners see their own row by name; others anonymised."
                               : "Other partners are shown anonymised, without amounts.";
   text(fonts().small, theme::kTextMuted, note);
@@ -694,19 +718,121 @@ void commission_by_month_chart(App& app, const OverviewState& o, float width) {
   card_end();
 }
 
-// [SECTION] Success metrics and tasks (placeholder)
+// [SECTION] Success metrics and tasks
+// The four success metrics of the Customer accounts room, drawn by the same code.
+void success_metrics(const OverviewState& o, float width) {
+  const OverviewAccounts& a = o.accounts;
+  AccountTotals totals;
+  totals.missing_cppos = a.missing_cppos;
+  totals.net_missed_revenue_minor = a.net_missed_revenue_minor;
+  totals.savings_opportunity_minor = a.savings_opportunity_minor;
+  totals.lifetime_revenue_minor = a.lifetime_revenue_minor;
+  totals.open_tasks = a.open_tasks;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  hook::record_rect("Success metrics", p, ImVec2(p.x + width, p.y + 112));
+  success_tiles(totals, a.accounts, o.currency, width);
+}
 
-// FIXME: the partner success metrics (missing CPPOs, net missed revenue, savings opportunity,
-// lifetime revenue), the available tasks and the new-accounts leaderboard are built with the
-// Customer accounts room on another branch; they take this card's place when it lands.
-void success_metrics_placeholder(float width) {
+const char* task_icon(AccountTaskKind k) {
+  switch (k) {
+    case AccountTaskKind::CompleteOnboarding:
+      return icon::kRocket;
+    case AccountTaskKind::EnableMarketplace:
+      return icon::kThLarge;
+    case AccountTaskKind::CreatePrivateOffer:
+      return icon::kHandshake;
+    case AccountTaskKind::ScheduleBusinessReview:
+      return icon::kClock;
+    case AccountTaskKind::RenewPlan:
+      return icon::kLineChart;
+    case AccountTaskKind::Other:
+      return icon::kTasks;
+  }
+  return icon::kTasks;
+}
+
+// The most urgent open tasks; a click opens the task's account in Customer accounts.
+void tasks_card(App& app, const OverviewState& o, float width) {
+  const OverviewAccounts& a = o.accounts;
   card_begin(width);
-  card_title("Success metrics & tasks", "Arriving with Customer accounts");
+  const ImVec2 head = ImGui::GetCursorScreenPos();
+  card_title("Available tasks", a.open_tasks > 0
+                                    ? std::string("Most urgent first \xc2\xb7 open one to work on it")
+                                    : std::string("What to do next for your customers"));
   const float inner = card_inner_width();
-  wrapped(fonts().small, theme::kTextMuted,
-          "Missing private offers, net missed revenue, savings opportunity and your customers' "
-          "open onboarding tasks will be summarised here.",
-          inner, 3);
+  if (a.open_tasks > 0) {
+    const std::string count = std::to_string(a.open_tasks) + " open";
+    const ImVec2 ps = pill_size(count);
+    pill(ImVec2(head.x + inner - ps.x, head.y + 4), count, theme::kAccentSoft, theme::kAccentText);
+  }
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  hook::record_rect("Available tasks", p, ImVec2(p.x + inner, p.y + 40));
+  if (a.tasks.empty()) {
+    empty_state(icon::kCheck, "No open tasks",
+                "Onboarding steps, private offers and reviews for your customer accounts appear "
+                "here.",
+                inner);
+    card_end();
+    return;
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const UnixTime now = static_cast<UnixTime>(emscripten_date_now() / 1000);
+  const float row_h = 52;
+  float y = p.y;
+  const size_t shown = std::min(a.tasks.size(), kOverviewTasks);
+  for (size_t i = 0; i < shown; ++i) {
+    const OverviewTask& t = a.tasks[i];
+    const ImVec2 r0(p.x - 8, y), r1(p.x + inner + 8, y + row_h);
+    ImGui::SetCursorScreenPos(r0);
+    ImGui::PushID(t.id.c_str());
+    const bool clicked = ImGui::InvisibleButton("task", ImVec2(r1.x - r0.x, row_h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    hook::record_owned("task:" + t.id);  // the row's rectangle, under a label that outlives it
+    if (hovered) {
+      dl->AddRectFilled(r0, r1, theme::kNeutralSoft, 8);
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    if (i > 0 && !hovered)
+      dl->AddLine(ImVec2(p.x, y + 0.5f), ImVec2(p.x + inner, y + 0.5f), theme::kDivider);
+    icon_badge(ImVec2(p.x + 16, y + row_h * 0.5f), 16, task_icon(t.kind), theme::kAccentSoft,
+               theme::kAccent);
+
+    // Due date on the right: overdue in red, soon in amber, none muted.
+    std::string due = "No due date";
+    ImU32 due_bg = theme::kNeutralSoft, due_fg = theme::kTextMuted;
+    if (t.due_at > 0) {
+      if (t.due_at < now) {
+        due = "Overdue \xc2\xb7 " + format_date(t.due_at);
+        due_bg = theme::kDangerSoft, due_fg = theme::kDanger;
+      } else {
+        due = "Due " + format_date(t.due_at);
+        const bool soon = t.due_at - now < 7 * 86400;
+        due_bg = soon ? theme::kWarningSoft : theme::kNeutralSoft;
+        due_fg = soon ? theme::kWarningText : theme::kNeutralText;
+      }
+    }
+    const ImVec2 ds = pill_size(due);
+    pill(ImVec2(p.x + inner - ds.x, y + (row_h - ds.y) * 0.5f), due, due_bg, due_fg);
+
+    const float tx = p.x + 44, tx_end = p.x + inner - ds.x - 16;
+    const std::string title =
+        t.title.empty() ? std::string(account_task_kind_label(t.kind)) : t.title;
+    ImGui::PushClipRect(ImVec2(tx, y), ImVec2(tx_end, y + row_h), true);
+    text_at(fonts().body_strong, ImVec2(tx, y + 8), theme::kText, title);
+    text_at(fonts().small, ImVec2(tx, y + 29), theme::kTextMuted, t.account_name);
+    ImGui::PopClipRect();
+    if (clicked) app.open_account(t.account_id);
+    y += row_h;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(p.x, y + 6));
+  if (a.open_tasks > int32_t(shown)) {
+    const std::string more =
+        "+" + std::to_string(a.open_tasks - int32_t(shown)) + " more in Customer accounts";
+    text(fonts().small, theme::kTextMuted, more);
+  } else {
+    ImGui::Dummy(ImVec2(inner, 2));
+  }
   card_end();
 }
 
@@ -758,6 +884,8 @@ void overview_room(App& app) {
   const bool vendor = app.is_vendor();
   tiles(*o, vendor, width);
   gap();
+  success_metrics(*o, width);
+  gap();
 
   const bool two_columns = width >= 900;
   const float side_w = two_columns ? std::floor((width - theme::kGap) / 3.0f) : width;
@@ -767,15 +895,11 @@ void overview_room(App& app) {
   // Right column: the leaderboard, announcements, commission and the success-metrics place.
   if (two_columns) ImGui::SetCursorScreenPos(ImVec2(row.x + main_w + theme::kGap, row.y));
   ImGui::BeginGroup();
-  leaderboard(*o, vendor, side_w);
+  leaderboard(app, *o, vendor, side_w);
   gap();
   announcements(app, *o, side_w);
   gap();
   commission_by_month_chart(app, *o, side_w);
-  if (!vendor) {
-    gap();
-    success_metrics_placeholder(side_w);
-  }
   ImGui::EndGroup();
   const float side_bottom = ImGui::GetItemRectMax().y;
 
@@ -784,6 +908,8 @@ void overview_room(App& app) {
   else
     gap();
   ImGui::BeginGroup();
+  tasks_card(app, *o, main_w);
+  gap();
   pipeline_chart(*o, main_w);
   gap();
   since_card(*o, main_w);

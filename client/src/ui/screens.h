@@ -1,6 +1,10 @@
 // One function per screen or room; each draws into the full-screen root window.
 #pragma once
+#include <cstdint>
+#include <string>
 #include <string_view>
+
+#include "portal/rooms/accounts.h"
 
 namespace portal::client {
 class App;
@@ -15,6 +19,10 @@ void overview_room(App& app);      // ui/overview_room.cpp
 void leads_room(App& app);         // ui/leads_room.cpp
 void deals_room(App& app);         // ui/deals_room.cpp
 void accounts_room(App& app);      // ui/accounts_room.cpp
+// The four success-metric tiles of the Customer accounts room (also on the Overview), `width`
+// wide at the cursor: savings opportunity, net missed revenue, missing CPPOs, lifetime revenue.
+void success_tiles(const AccountTotals& totals, int32_t accounts, const std::string& currency,
+                   float width);
 void program_room(App& app);       // ui/program_room.cpp
 void messages_room(App& app);      // ui/messages_room.cpp
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp

@@ -5,8 +5,10 @@
 // [SECTION] Fields
 // [SECTION] Decorations
 // [SECTION] Filters
+// [SECTION] Modal forms
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -365,6 +367,107 @@ bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partn
   hook::record("Partner filter");
   ImGui::PopFont();
   return changed;
+}
+
+// [SECTION] Modal forms
+
+namespace {
+
+constexpr float kModalPadX = 28, kModalPadY = 24;
+
+void modal_close_cross(float inner, ImVec2 top, bool busy) {
+  const ImVec2 save = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(top.x + inner - 30, top.y - 4));
+  if (ImGui::InvisibleButton("##close", ImVec2(30, 30)) && !busy) ImGui::CloseCurrentPopup();
+  const ImVec2 min = ImGui::GetItemRectMin();
+  if (ImGui::IsItemHovered()) {
+    ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + 30, min.y + 30),
+                                              theme::kNeutralSoft, 6);
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  }
+  const ImVec2 ts = text_size(fonts().body, icon::kTimes);
+  text_at(fonts().body, ImVec2(min.x + (30 - ts.x) * 0.5f, min.y + (30 - ts.y) * 0.5f),
+          theme::kTextMuted, icon::kTimes);
+  ImGui::SetCursorScreenPos(save);
+}
+
+}  // namespace
+
+bool modal_begin(const ModalLook& look, ModalFlags flags, bool busy, std::string_view error,
+                 float& inner, bool& focus) {
+  if (flags.request_open) {
+    ImGui::OpenPopup(look.id);
+    flags.request_open = false;
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float width = std::min(look.max_width, display.x - 32);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(kModalPadX, kModalPadY));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 14.0f);  // a modal rounds like a window
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration |
+                                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings;
+  const bool visible = ImGui::BeginPopupModal(look.id, nullptr, kFlags);
+  ImGui::PopStyleVar(3);
+  flags.open = visible;
+  if (!visible) return false;
+
+  inner = width - 2 * kModalPadX;
+  focus = flags.focus_first;
+  flags.focus_first = false;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  text(fonts().heading, theme::kText, look.title);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+  text(fonts().small, theme::kTextMuted, look.subtitle);
+  if (look.close_cross) modal_close_cross(inner, top, busy);
+  {
+    // A hairline between the title and the fields, across the whole modal.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x - kModalPadX, p.y + 6),
+                                        ImVec2(p.x + inner + kModalPadX, p.y + 6),
+                                        theme::kDivider);
+    ImGui::Dummy(ImVec2(inner, 12));
+  }
+  if (!error.empty()) {
+    banner(error, theme::kDangerSoft, theme::kDangerBorder, theme::kDanger, inner);
+    ImGui::Dummy(ImVec2(0, 2));
+  }
+  return true;
+}
+
+bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, bool busy,
+               bool enter, const char* submit_icon, float gap) {
+  const float inner = ImGui::GetWindowWidth() - 2 * kModalPadX;
+  ImGui::Dummy(ImVec2(0, gap));
+  const float cancel_w = 100;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - submit_width - cancel_w - 12);
+  if (button("Cancel", ButtonKind::Secondary, ImVec2(cancel_w, 40), nullptr, false, !busy))
+    ImGui::CloseCurrentPopup();
+  ImGui::SameLine(0, 12);
+  bool submit = enter;
+  if (button(submit_label, ButtonKind::Primary, ImVec2(submit_width, 40), submit_icon, busy))
+    submit = true;
+  if (!busy && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    ImGui::CloseCurrentPopup();
+  if (flags.request_close) {
+    // The ack arrived: the form was reset and asks to go.
+    flags.request_close = false;
+    flags.open = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  return submit && !busy;
+}
+
+std::string_view first_error(const std::vector<FieldError>& errors,
+                             std::initializer_list<std::string_view> fields) {
+  for (const FieldError& e : errors)
+    for (std::string_view name : fields)
+      if (e.field == name) return e.message;
+  return {};
 }
 
 }  // namespace portal::client::ui

@@ -2,11 +2,13 @@
 // cards, stat tiles, pills, buttons, labelled text fields, a spinner. Sizes in CSS pixels.
 #pragma once
 #include <string>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
 #include "imgui.h"
 #include "portal/rooms/room_partners.h"
+#include "portal/rules/validation.h"
 
 namespace portal::client::ui {
 
@@ -73,5 +75,35 @@ void stat_tile(const StatTile& tile, ImVec2 pos, ImVec2 size);
 // true when the choice changed.
 bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partners,
                     float width = 220.0f);
+
+// [SECTION] Modal forms
+// The flags a modal form keeps between frames (each form's own struct holds them).
+struct ModalFlags {
+  bool& open;           // shown this frame
+  bool& request_open;   // open on the next frame
+  bool& request_close;  // close on the next frame (its command was acked)
+  bool& focus_first;    // put the caret in the first field once, after opening
+};
+struct ModalLook {
+  const char* id;  // the popup's ImGui id
+  const char* title;
+  const char* subtitle;
+  float max_width = 600.0f;
+  bool close_cross = true;  // a close cross in the title row
+};
+// Opens the modal when asked and draws its frame: centred and rounded, the title, subtitle and
+// close cross, a hairline, and `error` (a refusal of no field) as a banner. Returns false when
+// the modal is not shown: draw nothing more. Else the caller draws its fields `inner` wide,
+// passes `focus` (true once after opening) to its first field, and calls modal_end.
+bool modal_begin(const ModalLook& look, ModalFlags flags, bool busy, std::string_view error,
+                 float& inner, bool& focus);
+// The footer (Cancel and the submit button, right-aligned, `gap` below the fields); Esc closes
+// unless busy; a requested close closes. Ends the popup. Returns true when the form is to be
+// submitted: its button or `enter` (Enter in a field), and not busy.
+bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, bool busy,
+               bool enter, const char* submit_icon = nullptr, float gap = 12.0f);
+// The message of the first error for any of `fields`, or "".
+std::string_view first_error(const std::vector<FieldError>& errors,
+                             std::initializer_list<std::string_view> fields);
 
 }  // namespace portal::client::ui

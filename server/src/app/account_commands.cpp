@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/overview_builder.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
 #include "auth/tokens.h"
@@ -38,10 +39,13 @@ Error invalid(std::vector<FieldError> fields) {
   return Error{ErrorCode::Validation, kCheckFields, std::move(fields)};
 }
 
-// The event in the partner's Accounts room and in the vendor's.
+// The event in the partner's and the vendor's Accounts rooms, and in their Overview rooms (whose
+// success metrics and available tasks apply the same events).
 void fan_out(std::vector<NewEvent>& out, const Id& org, std::string_view type, const Json& data) {
-  out.push_back({partner_room_key(org, RoomKind::Accounts), std::string(type), data});
-  out.push_back({vendor_room_key(RoomKind::Accounts), std::string(type), data});
+  for (RoomKind room : {RoomKind::Accounts, RoomKind::Overview}) {
+    out.push_back({partner_room_key(org, room), std::string(type), data});
+    out.push_back({vendor_room_key(room), std::string(type), data});
+  }
 }
 
 AccountTask new_task(const Id& account_id, AccountTaskKind kind, std::string title,
@@ -100,6 +104,7 @@ Outcome plan_add(const Context& c, const CommandFrame& f, Store& store) {
   }
   fan_out(plan.events, org->id, kEvAccountAdded,
           {{"account", to_json(account)}, {"tasks", std::move(tasks)}, {"by", c.actor.user_id}});
+  append_new_account_events(store, org->id, c.vendor_org, c.now, plan.events);
   plan.result = {{"account_id", account.id}};
   plan.change.created_by = c.actor.user_id;
   plan.change.account = std::move(account);
@@ -118,13 +123,20 @@ Outcome plan_task_status(const Context& c, const CommandFrame& f, Store& store) 
   if (!may_work_accounts(c.actor, rec->org_id, c.vendor_org))
     return Error{ErrorCode::Forbidden, kLookOnly, {}};
   AccountTask task = rec->task;
+  const TaskStatus from = task.status;
+  // The Overview's task list names the account.
+  const std::optional<CustomerAccount> account = store.find_account(task.account_id);
   if (task.status != req.status) {
     task.status = req.status;
     task.completed_at = req.status == TaskStatus::Done ? c.now : 0;
   }
   Plan plan;
   fan_out(plan.events, rec->org_id, kEvAccountTaskStatusChanged,
-          {{"task", to_json(task)}, {"at", c.now}, {"by", c.actor.user_id}});
+          {{"task", to_json(task)},
+           {"from", to_string(from)},
+           {"account_name", account ? account->name : std::string()},
+           {"at", c.now},
+           {"by", c.actor.user_id}});
   plan.result = {{"task_id", task.id}, {"status", to_string(task.status)}};
   plan.change.tasks.push_back(std::move(task));
   return plan;
@@ -151,7 +163,7 @@ Outcome plan_add_task(const Context& c, const CommandFrame& f, Store& store) {
                  {}};
   Plan plan;
   fan_out(plan.events, account->org_id, kEvAccountTaskAdded,
-          {{"task", to_json(task)}, {"by", c.actor.user_id}});
+          {{"task", to_json(task)}, {"account_name", account->name}, {"by", c.actor.user_id}});
   plan.result = {{"task_id", task.id}};
   plan.change.tasks.push_back(std::move(task));
   return plan;

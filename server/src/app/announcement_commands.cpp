@@ -1,15 +1,47 @@
 // announcement.post: vendor admins and partner managers post news to every partner or to one
 // partner organisation. The announcement, its events (the vendor's Overview and each audience
 // partner's Overview) and the command record are written in one transaction, then published.
+// partners.search: the vendor's search over every partner organisation, for the audience.
+#include <variant>
+
 #include "app/clock.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
+#include "portal/rules/permissions.h"
 #include "auth/tokens.h"
 
 namespace portal::server {
 
+namespace {
+
+// partners.search: the audience picker's type-to-search over every partner. Answered with an
+// ack {"partners": [{"id", "name"}]}; it writes nothing, so it is not recorded as a command.
+void search_partners(Client& client, const Identity& who, const CommandFrame& f, Store& store) {
+  const std::optional<Organisation> vendor = store.vendor_org();
+  if (!may_search_partners(who.actor(), vendor ? vendor->id : Id())) {
+    client.send(error_frame(ErrorCode::Forbidden,
+                            "Only the vendor's staff can search the partner organisations.",
+                            f.id));
+    return;
+  }
+  auto parsed = partner_search_from_json(f.payload);
+  if (auto* fields = std::get_if<std::vector<FieldError>>(&parsed)) {
+    client.send(error_frame(ErrorCode::Validation, "Please check the search.", f.id,
+                            std::move(*fields)));
+    return;
+  }
+  const PartnerSearch& q = std::get<PartnerSearch>(parsed);
+  Json partners = Json::array();
+  for (const RoomPartner& p : store.search_partners(q.query, size_t(q.limit)))
+    partners.push_back({{"id", p.org_id}, {"name", p.name}});
+  client.send(AckFrame{f.id, Json{{"partners", std::move(partners)}}});
+}
+
+}  // namespace
+
 void PortalService::on_announcement_command(Client& client, const Identity& who,
                                             const CommandFrame& f) {
+  if (f.type == kCmdPartnersSearch) return search_partners(client, who, f, store_);
   if (f.type != kCmdAnnouncementPost) {
     client.send(error_frame(ErrorCode::UnknownType,
                             "The server does not know the command \"" + f.type.substr(0, 64) +

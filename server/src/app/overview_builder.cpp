@@ -5,6 +5,7 @@
 
 #include "app/clock.h"
 #include "app/room_keys.h"
+#include "portal/protocol/accounts_commands.h"
 
 namespace portal::server {
 namespace {
@@ -46,40 +47,39 @@ OverviewState build_overview(const OverviewInputs& in, const Organisation& title
 
 namespace {
 
-// The ranked board of one quarter, shared by every snapshot until the program's Overview log
+// The ranked boards of one quarter, shared by every snapshot until the program's Overview log
 // moves on. Ranking reads every partner's won deals, which at 10,000 partners took a second
 // per partner snapshot; with the cache a snapshot only picks its rows.
 class RankedBoardCache {
  public:
-  std::shared_ptr<const std::vector<LeaderboardRow>> get(Store& store, const Quarter& q) {
+  std::shared_ptr<const std::vector<LeaderboardRow>> get(Store& store, const Quarter& q,
+                                                         LeaderboardMetric metric) {
+    Slot& slot = metric == LeaderboardMetric::NewAccounts ? accounts_ : revenue_;
     // Every leaderboard.changed goes to the vendor's Overview room, so its sequence number
-    // moving on is what may change the board. It is read before the rows: what is then read
+    // moving on is what may change a board. It is read before the rows: what is then read
     // is at least as new as the key it is kept under, never older.
     const int64_t seq = store.room_seq(vendor_room_key(RoomKind::Overview));
     {
       std::lock_guard lock(mutex_);
-      if (ranked_ && store_ == &store && seq_ == seq && quarter_start_ == q.start) return ranked_;
+      if (slot.ranked && slot.store == &store && slot.seq == seq && slot.quarter_start == q.start)
+        return slot.ranked;
     }
-    const std::optional<Organisation> vendor = store.vendor_org();
-    const std::string currency = vendor ? vendor->currency : std::string("EUR");
     auto ranked = std::make_shared<const std::vector<LeaderboardRow>>(
-        rank_partners(store.revenue_entries(q.start, q.end, currency), LeaderboardMetric::Revenue));
+        rank_partners(board_entries(store, q, metric), metric));
     std::lock_guard lock(mutex_);
-    if (!ranked_ || store_ != &store || seq >= seq_) {
-      ranked_ = ranked;
-      store_ = &store;
-      seq_ = seq;
-      quarter_start_ = q.start;
-    }
+    if (!slot.ranked || slot.store != &store || seq >= slot.seq) slot = Slot{ranked, &store, seq, q.start};
     return ranked;
   }
 
  private:
+  struct Slot {
+    std::shared_ptr<const std::vector<LeaderboardRow>> ranked;
+    const Store* store = nullptr;
+    int64_t seq = -1;
+    UnixTime quarter_start = 0;
+  };
   std::mutex mutex_;
-  std::shared_ptr<const std::vector<LeaderboardRow>> ranked_;
-  const Store* store_ = nullptr;
-  int64_t seq_ = -1;
-  UnixTime quarter_start_ = 0;
+  Slot revenue_, accounts_;
 };
 
 RankedBoardCache& ranked_board_cache() {
@@ -87,33 +87,108 @@ RankedBoardCache& ranked_board_cache() {
   return cache;
 }
 
+// The account events of the Overview room, which the accounts part of the state applies.
+bool is_account_event(std::string_view type) {
+  return type == kEvAccountAdded || type == kEvAccountTaskAdded ||
+         type == kEvAccountTaskStatusChanged;
+}
+
+// The accounts part of the Overview at the room's sequence number `seq`. The accounts are read
+// in a transaction of their own (with the room's sequence number at that moment, `at`); the
+// account events logged after `at` up to `seq` are then applied, so the part describes the
+// same moment as the rest of the snapshot. Empty when the log no longer holds those events.
+std::optional<OverviewAccounts> accounts_at(Store& store, const AccountsInputs& in,
+                                            const std::string& room_key, int64_t seq,
+                                            const std::string& currency) {
+  OverviewAccounts a = overview_accounts(in.accounts, in.tasks, currency);
+  if (in.seq >= seq) return a;
+  auto missed = store.events_after(room_key, in.seq, size_t(seq - in.seq));
+  if (!missed) return std::nullopt;
+  for (const StoredEvent& e : *missed)
+    if (e.seq <= seq && is_account_event(e.type)) apply_account_event(a, currency, e.type, e.data);
+  return a;
+}
+
+// One leaderboard.changed per partner room whose board looks different between `old_ranked`
+// and `ranked`, and one for the vendor's room.
+void append_board_events(LeaderboardMetric metric, std::span<const LeaderboardEntry> entries,
+                         std::span<const LeaderboardRow> old_ranked,
+                         std::span<const LeaderboardRow> ranked, const Quarter& q,
+                         const Id& vendor_org, NameDisclosure disclosure,
+                         std::vector<NewEvent>& out) {
+  const std::string type(kEvLeaderboardChanged);
+  const std::string metric_name(to_string(metric));
+  // Each partner's room gets the board as that partner may see it: its own row by name and
+  // amount, the others anonymised without amounts. Only boards that look different get an
+  // event: in a large program most partners sit below the top rows at an unchanged position.
+  // FIXME: a change in the top rows still changes every partner's board (one event each); a
+  // shared program-wide event for the anonymised rows needs a room every partner follows.
+  for (const LeaderboardEntry& e : entries) {
+    const Actor partner{Id(), e.org_id, Role::PartnerUser};
+    const OverviewBoard b = overview_board(ranked, q, partner, vendor_org, disclosure);
+    if (b == overview_board(old_ranked, q, partner, vendor_org, disclosure)) continue;
+    out.push_back({partner_room_key(e.org_id, RoomKind::Overview), type,
+                   Json{{"metric", metric_name}, {"board", to_json(b)}}});
+  }
+  const Actor staff{Id(), vendor_org, Role::PartnerManager};
+  const OverviewBoard b = overview_board(ranked, q, staff, vendor_org, disclosure);
+  out.push_back({vendor_room_key(RoomKind::Overview), type,
+                 Json{{"metric", metric_name}, {"board", to_json(b)}}});
+}
+
 }  // namespace
 
-OverviewBoard revenue_board(Store& store, const Actor& viewer, const Id& vendor_org,
-                            UnixTime now) {
+std::vector<LeaderboardEntry> board_entries(Store& store, const Quarter& q,
+                                            LeaderboardMetric metric) {
+  if (metric == LeaderboardMetric::NewAccounts) return store.new_account_entries(q.start, q.end);
+  const std::optional<Organisation> vendor = store.vendor_org();
+  return store.revenue_entries(q.start, q.end, vendor ? vendor->currency : std::string("EUR"));
+}
+
+OverviewBoard leaderboard(Store& store, LeaderboardMetric metric, const Actor& viewer,
+                          const Id& vendor_org, UnixTime now) {
   const Quarter q = quarter_of(now);
-  const auto ranked = ranked_board_cache().get(store, q);
+  const auto ranked = ranked_board_cache().get(store, q, metric);
   return overview_board(*ranked, q, viewer, vendor_org, store.leaderboard_disclosure());
 }
 
-
+OverviewBoard revenue_board(Store& store, const Actor& viewer, const Id& vendor_org,
+                            UnixTime now) {
+  return leaderboard(store, LeaderboardMetric::Revenue, viewer, vendor_org, now);
+}
 
 OverviewState overview_snapshot(Store& store, const Identity& who, const std::string& room_key,
                                 int64_t& seq) {
   const Actor actor = who.actor();
   const bool program_wide = is_vendor_staff(actor.role);
+  const std::optional<Id> org = program_wide ? std::nullopt : std::optional<Id>(actor.org_id);
   // The room's rows and seq first: what the reads below add was committed at or after that
   // seq, so its event either repeats what the state holds (apply() is idempotent for these
-  // parts) or comes after it.
-  const OverviewInputs in =
-      store.overview_inputs(program_wide ? std::nullopt : std::optional<Id>(actor.org_id), room_key);
-  seq = in.seq;
-  OverviewState s = build_overview(in, who.org, program_wide);
+  // parts) or comes after it. The accounts are read before them and brought up to that seq.
+  OverviewState s;
+  for (int attempt = 0;; ++attempt) {
+    const AccountsInputs accounts = store.accounts_inputs(org, room_key);
+    const OverviewInputs in = store.overview_inputs(org, room_key);
+    seq = in.seq;
+    s = build_overview(in, who.org, program_wide);
+    auto a = accounts_at(store, accounts, room_key, in.seq, s.currency);
+    if (a) {
+      s.accounts = std::move(*a);
+      break;
+    }
+    // Very many events between the two reads; a third read of a busy log is no better than
+    // the figures as read (the next snapshot is exact again).
+    if (attempt == 2) {
+      s.accounts = overview_accounts(accounts.accounts, accounts.tasks, s.currency);
+      break;
+    }
+  }
 
   const std::optional<Organisation> vendor = store.vendor_org();
   const Id vendor_id = vendor ? vendor->id : Id();
   const UnixTime now = unix_now();
-  s.revenue_board = revenue_board(store, actor, vendor_id, now);
+  s.revenue_board = leaderboard(store, LeaderboardMetric::Revenue, actor, vendor_id, now);
+  s.accounts_board = leaderboard(store, LeaderboardMetric::NewAccounts, actor, vendor_id, now);
   s.announcements = store.announcements(
       program_wide ? std::nullopt : std::optional<Id>(actor.org_id), kOverviewAnnouncements);
 
@@ -145,23 +220,22 @@ void append_leaderboard_events(Store& store, const Deal& before, const Deal& aft
     if (is) e.revenue_minor += after.value.minor;
   }
   const std::vector<LeaderboardRow> ranked = rank_partners(entries, LeaderboardMetric::Revenue);
-  const NameDisclosure disclosure = store.leaderboard_disclosure();
-  const std::string type(kEvLeaderboardChanged);
+  append_board_events(LeaderboardMetric::Revenue, entries, old_ranked, ranked, q, vendor_org,
+                      store.leaderboard_disclosure(), out);
+}
 
-  // Each partner's room gets the board as that partner may see it: its own row by name and
-  // amount, the others anonymised without amounts. Only boards that look different get an
-  // event: in a large program most partners sit below the top rows at an unchanged position.
-  for (const LeaderboardEntry& e : entries) {
-    const Actor partner{Id(), e.org_id, Role::PartnerUser};
-    const OverviewBoard b = overview_board(ranked, q, partner, vendor_org, disclosure);
-    if (b == overview_board(old_ranked, q, partner, vendor_org, disclosure)) continue;
-    out.push_back({partner_room_key(e.org_id, RoomKind::Overview), type,
-                   Json{{"metric", "revenue"}, {"board", to_json(b)}}});
-  }
-  const Actor staff{Id(), vendor_org, Role::PartnerManager};
-  const OverviewBoard b = overview_board(ranked, q, staff, vendor_org, disclosure);
-  out.push_back({vendor_room_key(RoomKind::Overview), type,
-                 Json{{"metric", "revenue"}, {"board", to_json(b)}}});
+void append_new_account_events(Store& store, const Id& org_id, const Id& vendor_org,
+                               UnixTime now, std::vector<NewEvent>& out) {
+  const Quarter q = quarter_of(now);
+  // The store does not hold the account yet: count it by hand.
+  std::vector<LeaderboardEntry> entries = store.new_account_entries(q.start, q.end);
+  const std::vector<LeaderboardRow> old_ranked =
+      rank_partners(entries, LeaderboardMetric::NewAccounts);
+  for (LeaderboardEntry& e : entries)
+    if (e.org_id == org_id) ++e.new_accounts;
+  const std::vector<LeaderboardRow> ranked = rank_partners(entries, LeaderboardMetric::NewAccounts);
+  append_board_events(LeaderboardMetric::NewAccounts, entries, old_ranked, ranked, q, vendor_org,
+                      store.leaderboard_disclosure(), out);
 }
 
 }  // namespace portal::server

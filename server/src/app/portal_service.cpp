@@ -188,7 +188,8 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
     return on_pipeline_command(client, who, f);
   if (f.type.starts_with("account.")) return on_account_command(client, who, f);
   if (is_program_command(f.type)) return on_program_command(client, who, f);
-  if (f.type.starts_with("announcement.")) return on_announcement_command(client, who, f);
+  if (f.type.starts_with("announcement.") || f.type == kCmdPartnersSearch)
+    return on_announcement_command(client, who, f);
   if (is_content_command(f.type)) return on_content_command(client, who, f);
   if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
   if (is_project_command(f.type)) return on_project_command(client, who, f);

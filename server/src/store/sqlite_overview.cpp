@@ -1,7 +1,7 @@
-// The Overview's calls of SqliteStore: announcements, the quarter's revenue per partner, the
-// leaderboard setting, users' visits and the recent events of a room. Like sqlite_pipeline.cpp
-// they run on the writer connection under its mutex, so a command's check and write, and a
-// snapshot's reads, each see one moment.
+// The Overview's calls of SqliteStore: announcements, the quarter's revenue and new accounts per
+// partner, the leaderboard setting, users' visits and the recent events of a room. Like
+// sqlite_pipeline.cpp they run on the writer connection under its mutex, so a command's check
+// and write, and a snapshot's reads, each see one moment.
 #include "store/sqlite_overview.h"
 
 #include "store/sqlite_log.h"
@@ -79,6 +79,44 @@ std::vector<LeaderboardEntry> SqliteStore::revenue_entries(UnixTime from, UnixTi
     e.revenue_minor = q.column_int(2);
     out.push_back(std::move(e));
   }
+  return out;
+}
+
+std::vector<LeaderboardEntry> SqliteStore::new_account_entries(UnixTime from, UnixTime to) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(
+      "SELECT o.id, o.name, COUNT(a.id) FROM organisations o "
+      "LEFT JOIN customer_accounts a ON a.org_id = o.id AND a.created_at >= ? AND a.created_at < ? "
+      "WHERE o.kind = 'partner' GROUP BY o.id, o.name");
+  q.bind(1, from).bind(2, to);
+  std::vector<LeaderboardEntry> out;
+  while (q.step()) {
+    LeaderboardEntry e;
+    e.org_id = q.column_text(0);
+    e.name = q.column_text(1);
+    e.new_accounts = static_cast<int32_t>(q.column_int(2));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<RoomPartner> SqliteStore::search_partners(const std::string& query, size_t limit) {
+  // LIKE with the query's own % and _ escaped, so they match themselves.
+  std::string pattern = "%";
+  for (char c : query) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(
+      "SELECT id, name, revenue_share_bp FROM organisations WHERE kind = 'partner' AND name LIKE ? "
+      "ESCAPE '\\' ORDER BY name, id LIMIT ?");
+  q.bind(1, pattern).bind(2, static_cast<int64_t>(limit));
+  std::vector<RoomPartner> out;
+  while (q.step())
+    out.push_back(RoomPartner{q.column_text(0), q.column_text(1),
+                              static_cast<int32_t>(q.column_int(2))});
   return out;
 }
 

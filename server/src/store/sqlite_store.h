@@ -89,6 +89,8 @@ class SqliteStore final : public Store {
                                    const nlohmann::json& result, UnixTime now) override;
   std::vector<LeaderboardEntry> revenue_entries(UnixTime from, UnixTime to,
                                                 const std::string& currency) override;
+  std::vector<LeaderboardEntry> new_account_entries(UnixTime from, UnixTime to) override;
+  std::vector<RoomPartner> search_partners(const std::string& query, size_t limit) override;
   NameDisclosure leaderboard_disclosure() override;
   UnixTime begin_visit(const Id& user_id, UnixTime now) override;
   void touch_visit(const Id& user_id, UnixTime now) override;

@@ -17,6 +17,7 @@
 #include "store/accounts_records.h"
 #include "store/content_records.h"
 #include "portal/rooms/overview_parts.h"
+#include "portal/rooms/room_partners.h"
 #include "store/message_records.h"
 #include "store/pipeline_records.h"
 #include "store/program_records.h"
@@ -189,6 +190,11 @@ class Store {
   // Every partner organisation with the value of its deals won in [from, to) in `currency`.
   virtual std::vector<LeaderboardEntry> revenue_entries(UnixTime from, UnixTime to,
                                                         const std::string& currency) = 0;
+  // Partner organisations whose name contains `query` (case-insensitive for ASCII), by name,
+  // at most `limit`; an empty query lists the first by name.
+  virtual std::vector<RoomPartner> search_partners(const std::string& query, size_t limit) = 0;
+  // Every partner organisation with how many customer accounts it added in [from, to).
+  virtual std::vector<LeaderboardEntry> new_account_entries(UnixTime from, UnixTime to) = 0;
   // Whether the vendor opted in to showing partner names on the leaderboard (default: no).
   virtual NameDisclosure leaderboard_disclosure() = 0;
   // A log-in: the user's visit starts now. Remembers when they were last seen as the visit's

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "portal/protocol/accounts_commands.h"
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/pipeline_commands.h"
 #include "portal/rules/commission.h"
@@ -195,6 +196,8 @@ Json to_json(const OverviewState& s) {
           {"stages", stages},
           {"revenue_board", to_json(s.revenue_board)},
           {"announcements", announcements},
+          {"accounts", to_json(s.accounts)},
+          {"accounts_board", to_json(s.accounts_board)},
           {"since", to_json(s.since)}};
 }
 
@@ -250,6 +253,16 @@ std::optional<OverviewState> overview_from_json(const Json& j) {
     if (!b) return std::nullopt;
     s.revenue_board = std::move(*b);
   }
+  if (const Json* accounts = field(j, "accounts")) {
+    auto a = overview_accounts_from_json(*accounts);
+    if (!a) return std::nullopt;
+    s.accounts = std::move(*a);
+  }
+  if (const Json* board = field(j, "accounts_board")) {
+    auto b = overview_board_from_json(*board);
+    if (!b) return std::nullopt;
+    s.accounts_board = std::move(*b);
+  }
   if (const Json* list = field(j, "announcements"); list && list->is_array()) {
     for (const auto& r : *list) {
       auto a = overview_announcement_from_json(r);
@@ -294,11 +307,16 @@ bool apply(OverviewState& s, std::string_view event_type, const Json& data) {
   if (event_type == kEvLeaderboardChanged) {
     const Json* board = field(data, "board");
     auto b = board ? overview_board_from_json(*board) : std::nullopt;
-    if (!b) return false;
-    s.revenue_board = std::move(*b);
+    auto metric = get_string(data, "metric");
+    auto m = metric ? leaderboard_metric_from_string(*metric) : LeaderboardMetric::Revenue;
+    if (!b || !m) return false;
+    (*m == LeaderboardMetric::NewAccounts ? s.accounts_board : s.revenue_board) = std::move(*b);
     return true;
   }
   if (event_type == kEvAnnouncementPosted) return apply_announcement(s, data);
+  if (event_type == kEvAccountAdded || event_type == kEvAccountTaskAdded ||
+      event_type == kEvAccountTaskStatusChanged)
+    return apply_account_event(s.accounts, s.currency, event_type, data);
   return false;
 }
 

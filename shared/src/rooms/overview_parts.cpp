@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
+#include "portal/protocol/accounts_commands.h"
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/pipeline_commands.h"
 #include "protocol/json_fields.h"
@@ -301,6 +303,210 @@ std::optional<OverviewSince> overview_since_from_json(const Json& j) {
     s.items.push_back(OverviewChange{*kind, *text, *at});
   }
   return s;
+}
+
+// [SECTION] Partner search
+
+std::variant<PartnerSearch, std::vector<FieldError>> partner_search_from_json(const Json& j) {
+  std::vector<FieldError> errors;
+  PartnerSearch out;
+  if (!j.is_object()) return std::vector<FieldError>{{"query", "Send {query, limit}."}};
+  if (const Json* q = field(j, "query")) {
+    if (!q->is_string()) {
+      errors.push_back({"query", "The search must be text."});
+    } else {
+      out.query = q->get<std::string>();
+      if (out.query.size() > kMaxPartnerQuery)
+        errors.push_back({"query", "Search with at most " + std::to_string(kMaxPartnerQuery) +
+                                       " characters."});
+      else if (out.query.find_first_of("\r\n") != std::string::npos)
+        errors.push_back({"query", "The search is one line of text."});
+    }
+  }
+  if (const Json* l = field(j, "limit")) {
+    if (!l->is_number_integer() || l->get<int64_t>() < 1 ||
+        l->get<int64_t>() > kMaxPartnerResults)
+      errors.push_back({"limit", "Ask for 1 to " + std::to_string(kMaxPartnerResults) +
+                                     " partners."});
+    else
+      out.limit = static_cast<int32_t>(l->get<int64_t>());
+  }
+  if (!errors.empty()) return errors;
+  return out;
+}
+
+Json to_json(const PartnerSearch& s) { return {{"query", s.query}, {"limit", s.limit}}; }
+
+// [SECTION] Success metrics and available tasks
+
+namespace {
+
+// Adds (sign +1) or removes (sign -1) one account's metrics.
+void count_account(OverviewAccounts& a, const AccountMetrics& m, int sign) {
+  a.accounts += sign;
+  a.missing_cppos += sign * m.missing_cppos;
+  a.net_missed_revenue_minor += sign * m.net_missed_revenue_minor;
+  a.savings_opportunity_minor += sign * m.savings_opportunity_minor;
+  a.lifetime_revenue_minor += sign * m.lifetime_revenue_minor;
+}
+
+// Puts `t` in its place in the pool (replacing a held task of that id), keeping the pool's size.
+void place_task(OverviewAccounts& a, OverviewTask t) {
+  std::erase_if(a.tasks, [&](const OverviewTask& x) { return x.id == t.id; });
+  auto at = std::upper_bound(a.tasks.begin(), a.tasks.end(), t, task_order);
+  // A task less urgent than a full pool's last one is counted but not kept.
+  if (a.tasks.size() >= kOverviewTaskPool && at == a.tasks.end()) return;
+  a.tasks.insert(at, std::move(t));
+  if (a.tasks.size() > kOverviewTaskPool) a.tasks.resize(kOverviewTaskPool);
+}
+
+// The name of the account a task event is about: the event's own "account_name", or the one a
+// held task of the same account carries.
+std::string account_name_of(const OverviewAccounts& a, const Json& data, const Id& account_id) {
+  if (auto name = get_string(data, "account_name")) return *name;
+  for (const OverviewTask& t : a.tasks)
+    if (t.account_id == account_id) return t.account_name;
+  return {};
+}
+
+Json to_json(const OverviewTask& t) {
+  Json j = {{"id", t.id},
+            {"account_id", t.account_id},
+            {"account_name", t.account_name},
+            {"kind", to_string(t.kind)},
+            {"due_at", t.due_at}};
+  if (!t.title.empty()) j["title"] = t.title;
+  return j;
+}
+
+std::optional<OverviewTask> overview_task_from_json(const Json& j) {
+  auto id = get_string(j, "id"), account = get_string(j, "account_id"),
+       name = get_string(j, "account_name"), kind = get_string(j, "kind");
+  auto due = get_int(j, "due_at");
+  auto k = kind ? account_task_kind_from_string(*kind) : std::nullopt;
+  if (!id || !account || !name || !k || !due) return std::nullopt;
+  OverviewTask t{*id, *account, *name, *k, {}, *due};
+  if (auto title = get_string(j, "title")) t.title = *title;
+  return t;
+}
+
+}  // namespace
+
+bool task_order(const OverviewTask& a, const OverviewTask& b) {
+  const bool a_dated = a.due_at > 0, b_dated = b.due_at > 0;
+  if (a_dated != b_dated) return a_dated;
+  if (a.due_at != b.due_at) return a.due_at < b.due_at;
+  if (a.account_name != b.account_name) return a.account_name < b.account_name;
+  return a.id < b.id;
+}
+
+OverviewTask overview_task(const AccountTask& t, std::string account_name) {
+  return OverviewTask{t.id, t.account_id, std::move(account_name), t.kind, t.title, t.due_at};
+}
+
+OverviewAccounts overview_accounts(std::span<const CustomerAccount> accounts,
+                                   std::span<const AccountTask> tasks,
+                                   const std::string& currency) {
+  OverviewAccounts a;
+  std::unordered_map<std::string_view, const CustomerAccount*> by_id;
+  by_id.reserve(accounts.size());
+  for (const CustomerAccount& c : accounts) {
+    by_id.emplace(c.id, &c);
+    count_account(a, account_metrics(c, currency), +1);
+  }
+  for (const AccountTask& t : tasks) {
+    auto it = by_id.find(t.account_id);
+    if (it == by_id.end() || is_closed(t.status)) continue;
+    ++a.open_tasks;
+    a.tasks.push_back(overview_task(t, it->second->name));
+  }
+  const size_t keep = std::min(a.tasks.size(), kOverviewTaskPool);
+  std::partial_sort(a.tasks.begin(), a.tasks.begin() + static_cast<std::ptrdiff_t>(keep),
+                    a.tasks.end(), task_order);
+  a.tasks.resize(keep);
+  return a;
+}
+
+bool apply_account_event(OverviewAccounts& a, const std::string& currency,
+                         std::string_view event_type, const Json& data) {
+  if (event_type == kEvAccountAdded) {
+    const Json* aj = field(data, "account");
+    auto account = aj ? customer_account_from_json(*aj) : std::nullopt;
+    // An account has an id and a name (validate_customer_account); anything less is no account.
+    if (!account || account->id.empty() || account->name.empty()) return false;
+    std::vector<AccountTask> tasks;
+    if (const Json* tj = field(data, "tasks"); tj && tj->is_array()) {
+      for (const Json& t : *tj) {
+        auto task = account_task_from_json(t);
+        if (!task || task->account_id != account->id) return false;
+        tasks.push_back(std::move(*task));
+      }
+    }
+    count_account(a, account_metrics(*account, currency), +1);
+    for (const AccountTask& t : tasks) {
+      if (is_closed(t.status)) continue;
+      ++a.open_tasks;
+      place_task(a, overview_task(t, account->name));
+    }
+    return true;
+  }
+  if (event_type != kEvAccountTaskAdded && event_type != kEvAccountTaskStatusChanged)
+    return false;
+  const Json* tj = field(data, "task");
+  auto task = tj ? account_task_from_json(*tj) : std::nullopt;
+  if (!task) return false;
+  const bool held = std::any_of(a.tasks.begin(), a.tasks.end(),
+                                [&](const OverviewTask& t) { return t.id == task->id; });
+  bool was_open = false;
+  if (event_type == kEvAccountTaskStatusChanged) {
+    auto from = get_string(data, "from");
+    auto st = from ? task_status_from_string(*from) : std::nullopt;
+    // Without "from" (an event older than it) a task outside the pool counts as closed before.
+    was_open = st ? !is_closed(*st) : held;
+  }
+  const bool now_open = !is_closed(task->status);
+  a.open_tasks += (now_open ? 1 : 0) - (was_open ? 1 : 0);
+  if (now_open)
+    place_task(a, overview_task(*task, account_name_of(a, data, task->account_id)));
+  else
+    std::erase_if(a.tasks, [&](const OverviewTask& t) { return t.id == task->id; });
+  return true;
+}
+
+Json to_json(const OverviewAccounts& a) {
+  Json tasks = Json::array();
+  for (const OverviewTask& t : a.tasks) tasks.push_back(to_json(t));
+  return {{"accounts", a.accounts},
+          {"missing_cppos", a.missing_cppos},
+          {"net_missed_revenue_minor", a.net_missed_revenue_minor},
+          {"savings_opportunity_minor", a.savings_opportunity_minor},
+          {"lifetime_revenue_minor", a.lifetime_revenue_minor},
+          {"open_tasks", a.open_tasks},
+          {"tasks", std::move(tasks)}};
+}
+
+std::optional<OverviewAccounts> overview_accounts_from_json(const Json& j) {
+  auto accounts = get_int(j, "accounts"), cppos = get_int(j, "missing_cppos"),
+       missed = get_int(j, "net_missed_revenue_minor"),
+       savings = get_int(j, "savings_opportunity_minor"),
+       lifetime = get_int(j, "lifetime_revenue_minor"), open = get_int(j, "open_tasks");
+  const Json* tasks = field(j, "tasks");
+  if (!accounts || !cppos || !missed || !savings || !lifetime || !open || tasks == nullptr ||
+      !tasks->is_array() || tasks->size() > kOverviewTaskPool)
+    return std::nullopt;
+  OverviewAccounts a;
+  a.accounts = static_cast<int32_t>(*accounts);
+  a.missing_cppos = static_cast<int32_t>(*cppos);
+  a.net_missed_revenue_minor = *missed;
+  a.savings_opportunity_minor = *savings;
+  a.lifetime_revenue_minor = *lifetime;
+  a.open_tasks = static_cast<int32_t>(*open);
+  for (const Json& t : *tasks) {
+    auto task = overview_task_from_json(t);
+    if (!task) return std::nullopt;
+    a.tasks.push_back(std::move(*task));
+  }
+  return a;
 }
 
 }  // namespace portal

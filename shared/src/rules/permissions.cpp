@@ -69,6 +69,10 @@ bool is_vendor_actor(const Actor& a, const Id& vendor_org) {
   return is_vendor_staff(a.role) && a.org_id == vendor_org;
 }
 
+bool may_search_partners(const Actor& a, const Id& vendor_org) {
+  return is_vendor_actor(a, vendor_org);
+}
+
 bool may_submit_lead(const Actor& a) {
   return a.role == Role::PartnerAdmin || a.role == Role::PartnerUser;
 }

@@ -51,8 +51,10 @@ struct OverviewState {
   std::vector<OverviewAnnouncement> announcements;  // newest first, at most kOverviewAnnouncements
   // Per user, not per room: filled in the snapshot for the subscriber, never changed by events.
   OverviewSince since;
-  // FIXME: the success metrics, available tasks and the new-accounts leaderboard come with the
-  // Customer accounts room (another branch); the Overview keeps a marked place for them.
+  // The success metrics and open tasks of the partner's customer accounts (every partner's
+  // for vendor staff), and the quarter's leaderboard by new accounts onboarded.
+  OverviewAccounts accounts;
+  OverviewBoard accounts_board;
   friend bool operator==(const OverviewState&, const OverviewState&) = default;
 };
 
@@ -73,7 +75,9 @@ Json to_json(const OverviewState& s);
 std::optional<OverviewState> overview_from_json(const Json& j);
 // Applies one event of the Overview room: lead.submitted, lead.stage_changed (a lead closing
 // leaves leads_open; closed is final, so every change starts from an open stage), deal.created,
-// deal.stage_changed and deal.payout_recorded. Unknown event types leave the state unchanged
+// deal.stage_changed, deal.payout_recorded, leaderboard.changed (its "metric" says which board),
+// announcement.posted and the account events (account.added, account.task_added,
+// account.task_status_changed: the metrics and tasks). Unknown event types leave the state unchanged
 // and return false, so an older client survives a newer server.
 bool apply(OverviewState& s, std::string_view event_type, const Json& data);
 

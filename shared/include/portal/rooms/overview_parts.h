@@ -7,11 +7,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
+#include "portal/model/accounts.h"
 #include "portal/model/entities.h"
 #include "portal/protocol/frames.h"
 #include "portal/rules/leaderboard.h"
+#include "portal/rules/success_metrics.h"
 #include "portal/rules/validation.h"
 
 namespace portal {
@@ -130,6 +133,24 @@ Json to_json(const AnnouncementDraft& d);
 // One message per problem: title 1..120 characters on one line, body 1..2000, audience given.
 std::vector<FieldError> validate_announcement_draft(const AnnouncementDraft& d);
 
+// [SECTION] Partner search (the announcement's audience picker)
+
+inline constexpr std::string_view kCmdPartnersSearch = "partners.search";
+inline constexpr size_t kMaxPartnerQuery = 80;     // bytes
+inline constexpr int32_t kMaxPartnerResults = 50;
+inline constexpr int32_t kDefaultPartnerResults = 20;
+
+// {query, limit}: partners whose name contains `query` (case-insensitive), by name. An empty
+// query lists the first partners by name.
+struct PartnerSearch {
+  std::string query;
+  int32_t limit = kDefaultPartnerResults;
+};
+// One message per problem: query text of at most kMaxPartnerQuery bytes on one line, limit
+// 1..kMaxPartnerResults when given.
+std::variant<PartnerSearch, std::vector<FieldError>> partner_search_from_json(const Json& j);
+Json to_json(const PartnerSearch& s);
+
 // [SECTION] Since your last visit
 
 // One line of "since your last visit".
@@ -166,5 +187,53 @@ OverviewSince since_last_visit(std::span<const LoggedEvent> newest_first, UnixTi
 
 Json to_json(const OverviewSince& s);
 std::optional<OverviewSince> overview_since_from_json(const Json& j);
+
+// [SECTION] Success metrics and available tasks
+
+// An open task of a customer account, as "available tasks" lists it.
+struct OverviewTask {
+  Id id;
+  Id account_id;
+  std::string account_name;
+  AccountTaskKind kind = AccountTaskKind::CompleteOnboarding;
+  std::string title;    // empty = the kind's label
+  UnixTime due_at = 0;  // 0 = no due date
+  friend bool operator==(const OverviewTask&, const OverviewTask&) = default;
+};
+
+// The customer accounts part of the Overview: the four success metrics of the partner's
+// accounts (rules/success_metrics.h, added up as the Customer accounts room does) and the most
+// urgent open tasks.
+struct OverviewAccounts {
+  int32_t accounts = 0;
+  int32_t missing_cppos = 0;
+  int64_t net_missed_revenue_minor = 0;
+  int64_t savings_opportunity_minor = 0;
+  int64_t lifetime_revenue_minor = 0;
+  int32_t open_tasks = 0;           // every open task, also those beyond `tasks`
+  std::vector<OverviewTask> tasks;  // the most urgent open tasks (task_order), at most kTaskPool
+  friend bool operator==(const OverviewAccounts&, const OverviewAccounts&) = default;
+};
+
+// The Overview lists the first kOverviewTasks; the state keeps a few more so that ticking tasks
+// off elsewhere still leaves a full list until the next snapshot refills it.
+inline constexpr size_t kOverviewTasks = 6;
+inline constexpr size_t kOverviewTaskPool = 24;
+
+// Most urgent first: tasks with a due date by date (earliest first), then those without; ties
+// by account name, then task id, so every screen lists them alike.
+bool task_order(const OverviewTask& a, const OverviewTask& b);
+OverviewTask overview_task(const AccountTask& t, std::string account_name);
+// The part from the accounts and their tasks (any order); amounts in other currencies than
+// `currency` are left out of the metrics, as in the Customer accounts room.
+OverviewAccounts overview_accounts(std::span<const CustomerAccount> accounts,
+                                   std::span<const AccountTask> tasks, const std::string& currency);
+// Applies account.added, account.task_added and account.task_status_changed (which names the
+// status it changed "from"). Returns false for anything else or a malformed event.
+bool apply_account_event(OverviewAccounts& a, const std::string& currency,
+                         std::string_view event_type, const Json& data);
+
+Json to_json(const OverviewAccounts& a);
+std::optional<OverviewAccounts> overview_accounts_from_json(const Json& j);
 
 }  // namespace portal

@@ -52,6 +52,9 @@ bool may_work_project(const Actor& a, const Id& org, const Id& vendor_org);
 bool may_review_deliverable(const Actor& a, const Id& vendor_org);
 // May the actor read the audit trail? The vendor's admins only.
 bool may_read_audit(const Actor& a, const Id& vendor_org);
+// May the actor search the program's partner organisations by name (the audience picker)? Vendor
+// staff of the vendor organisation only: to a partner the list of other partners is not shown.
+bool may_search_partners(const Actor& a, const Id& vendor_org);
 // May the actor see and write in the conversation? Its members; for a channel also every user of
 // its partner organisation. Vendor staff only where they are members; a kiosk never.
 bool may_see_conversation(const Actor& a, const Conversation& c);
