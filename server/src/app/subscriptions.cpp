@@ -9,6 +9,7 @@
 #include "app/portal_service.h"
 #include "app/program_builder.h"
 #include "app/room_keys.h"
+#include "portal/rooms/program_summary.h"
 
 namespace portal::server {
 namespace {
@@ -22,6 +23,7 @@ SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::str
 
 void PortalService::on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f) {
   if (on_messages_subscribe(client, who, f)) return;
+  if (on_program_subscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) {
     client.send(error_frame(ErrorCode::NotFound,
@@ -74,7 +76,9 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
     const ProgramInputs in = store_.program_inputs(
         program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
     snapshot.seq = in.seq;
-    snapshot.state = to_json(build_program(in));
+    // Vendor staff get one summary row per partner; a partner's detail is its own room.
+    snapshot.state = program_wide ? to_json(summarise(build_program(in)))
+                                  : to_json(build_program(in));
   } else {
     // FIXME: the other rooms get their state in later issues; until then an empty state with
     // the room's real sequence number keeps the client's replica logic honest.
@@ -87,6 +91,7 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
 void PortalService::on_unsubscribe(Client& client, const Identity& who,
                                    const UnsubscribeFrame& f) {
   if (on_messages_unsubscribe(client, who, f)) return;
+  if (on_program_unsubscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) return;
   const std::string key = room_key(who.actor(), *room);
