@@ -3,7 +3,9 @@
 //   1. write throughput of acknowledged lead.submit commands (C clients x N commands each);
 //   2. Overview snapshot latency (sub -> snapshot) for a partner and for vendor staff on
 //      generated databases (made by `portal-admin generate`, see run_store_bench.sh);
-//   3. database size per partner and server start-up time on those databases.
+//   3. database size per partner and server start-up time on those databases;
+//   4. the Partner program rooms on those databases: the vendor's summary of every partner,
+//      one partner's full program opened by vendor staff, and a partner's own.
 // Usage: portal_store_bench [--clients C] [--commands N] [--db PARTNERS=DATA_DIR]...
 #include <sys/stat.h>
 
@@ -104,27 +106,53 @@ struct SnapshotFigures {
   int64_t leads = 0;
 };
 
-SnapshotFigures snapshots(uint16_t port, const std::string& email, int repeats) {
+SnapshotFigures snapshots(uint16_t port, const std::string& email, int repeats,
+                          const std::string& room = "overview") {
   WsClient ws(port);
   log_in_or_die(ws, email);
   std::vector<double> times;
   SnapshotFigures f;
   for (int i = 0; i < repeats; ++i) {
     const auto start = Clock::now();
-    ws.send({{"t", "sub"}, {"room", "overview"}});
+    ws.send({{"t", "sub"}, {"room", room}});
     const Json snap = must(ws.next(120s), "sub");
     times.push_back(ms_since(start));
     f.bytes = snap.dump().size();
     f.leads = snap["state"].value("leads_submitted", int64_t{0});
     // Unsubscribe and wait for a pong before the next sub: a sub written right behind the
     // unsub would wait for its TCP ack (Nagle + delayed ack, ~40 ms) and measure that instead.
-    ws.send({{"t", "unsub"}, {"room", "overview"}});
+    ws.send({{"t", "unsub"}, {"room", room}});
     ws.send({{"t", "ping"}, {"n", i}});
     must(ws.next(30s), "ping");
   }
   f.p50 = percentile(times, 50);
   f.p99 = percentile(times, 99);
   return f;
+}
+
+// [SECTION] 4. Partner program rooms
+void bench_program(const DbRun& run, int partner_repeats, int vendor_repeats) {
+  const fs::path db = run.data / "portal.db";
+  const std::string partner_email = sql_text(
+      db, "SELECT email FROM users WHERE role = 'partner_admin' ORDER BY rowid LIMIT 1");
+  const std::string org = sql_text(
+      db, "SELECT org_id FROM users WHERE role = 'partner_admin' ORDER BY rowid LIMIT 1");
+  TempDir pub;
+  write_public_dir(pub.path());
+  ServerProcess server(run.data, pub.path());
+  const SnapshotFigures summary = snapshots(server.port(), kPriya, vendor_repeats, "program");
+  const SnapshotFigures detail =
+      snapshots(server.port(), kPriya, partner_repeats, "program:" + org);
+  const SnapshotFigures own = snapshots(server.port(), partner_email, partner_repeats, "program");
+  server.terminate();
+  std::printf("\n## Partner program rooms, %d partners\n\n", run.partners);
+  std::printf("| room | p50 / p99 | frame |\n|---|---|---|\n");
+  std::printf("| vendor summary `program` (%d subs) | %.1f / %.1f ms | %.2f MiB |\n",
+              vendor_repeats, summary.p50, summary.p99, summary.bytes / 1048576.0);
+  std::printf("| vendor opens `program:<org>` (%d subs) | %.2f / %.2f ms | %.1f KiB |\n",
+              partner_repeats, detail.p50, detail.p99, detail.bytes / 1024.0);
+  std::printf("| partner's own `program` (%d subs) | %.2f / %.2f ms | %.1f KiB |\n",
+              partner_repeats, own.p50, own.p99, own.bytes / 1024.0);
 }
 
 void bench_database(const DbRun& run, int partner_repeats, int vendor_repeats) {
@@ -173,6 +201,7 @@ int main(int argc, char** argv) {
   int commands = 500;
   int partner_repeats = 100;
   int vendor_repeats = 3;  // a vendor snapshot at 10,000 partners takes seconds
+  bool program_only = false;
   std::vector<DbRun> dbs;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string name = argv[i];
@@ -185,15 +214,21 @@ int main(int argc, char** argv) {
       partner_repeats = std::stoi(value);
     } else if (name == "--vendor-snapshots") {
       vendor_repeats = std::stoi(value);
+    } else if (name == "--only" && value == "program") {
+      program_only = true;
     } else if (name == "--db" && value.find('=') != std::string::npos) {
       dbs.push_back({std::stoi(value.substr(0, value.find('='))), value.substr(value.find('=') + 1)});
     } else {
       std::fprintf(stderr, "usage: %s [--clients C] [--commands N] [--snapshots N] "
-                           "[--vendor-snapshots N] [--db PARTNERS=DATA_DIR]...\n", argv[0]);
+                           "[--vendor-snapshots N] [--only program] [--db PARTNERS=DATA_DIR]...\n",
+                   argv[0]);
       return 2;
     }
   }
-  bench_writes(clients, commands);
-  for (const DbRun& run : dbs) bench_database(run, partner_repeats, vendor_repeats);
+  if (!program_only) {
+    bench_writes(clients, commands);
+    for (const DbRun& run : dbs) bench_database(run, partner_repeats, vendor_repeats);
+  }
+  for (const DbRun& run : dbs) bench_program(run, partner_repeats, vendor_repeats);
   return 0;
 }

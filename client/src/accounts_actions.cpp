@@ -109,7 +109,36 @@ void App::settle_account_tasks(const AccountsState& state) {
   });
 }
 
+void App::request_account_detail(const std::string& account_id) {
+  if (accounts_.detail_for == account_id && (!accounts_.detail_pending.empty() ||
+                                             !accounts_.detail_error.empty()))
+    return;
+  CommandFrame cmd{new_command_id(), std::string(kCmdAccountDetail),
+                   Json{{"account_id", account_id}}};
+  accounts_.detail_for = account_id;
+  accounts_.detail_pending = cmd.id;
+  accounts_.detail_error.clear();
+  send_command(std::move(cmd));
+}
+
+bool App::on_account_detail(const AckFrame& a) {
+  if (a.id.empty() || a.id != accounts_.detail_pending) return false;
+  accounts_.detail_pending.clear();
+  AccountsState* s = replica_.accounts_mut();
+  // Not loaded (the room was replaced meanwhile): the open panel simply asks again.
+  if (s && !load_account_detail(*s, a.result)) accounts_.detail_for.clear();
+  mark_dirty();
+  return true;
+}
+
 bool App::on_account_answer(const std::string& id, const Error* error) {
+  if (!accounts_.detail_pending.empty() && id == accounts_.detail_pending) {
+    accounts_.detail_pending.clear();
+    accounts_.detail_error =
+        error && !error->message.empty() ? error->message : "This account could not be loaded.";
+    mark_dirty();
+    return true;
+  }
   AccountForm& f = account_form_;
   if (!f.pending_id.empty() && id == f.pending_id) {
     f.pending_id.clear();

@@ -89,6 +89,11 @@ struct AccountsUi {
   int sort_column = 2;         // savings opportunity
   bool sort_descending = true;
   std::string selected;        // account id
+  // The side panel's plans and tasks (account.detail): the account asked for, the command
+  // waiting for its answer, and a refusal to show instead.
+  std::string detail_for;
+  std::string detail_pending;
+  std::string detail_error;
   int new_task_kind = 3;       // the side panel's "Add task" choice (an AccountTaskKind)
   // Task ticks sent: the status asked for is shown until the room's event brings it (or, after
   // the ack, for at most a moment when something else came instead).
@@ -109,7 +114,7 @@ struct AccountsUi {
 // pick one), and the vendor's forms for the program commands.
 enum class ProgramForm { None, Mdf, Activity };
 struct ProgramUi {
-  std::string partner;  // vendor staff: the organisation shown; "" = the first
+  std::string partner;  // vendor staff: the partner opened ("program:<org>"); "" = the summary
   ProgramForm form = ProgramForm::None;
   bool mdf_debit = false;
   char mdf_amount[32] = {};
@@ -203,8 +208,17 @@ class App final : public Connection::Listener {
   TaskStatus shown_task_status(const std::string& task_id, TaskStatus stored) const;
   // Forgets answered ticks the room has caught up with (called by the room each frame).
   void settle_account_tasks(const AccountsState& state);
+  // Asks for the plans and tasks of the account whose side panel is open (once per account).
+  void request_account_detail(const std::string& account_id);
+  // The answer to account.detail: loads it into the replica; false when `a` is not one.
+  bool on_account_detail(const AckFrame& a);
   // [SECTION] Partner program actions (program_actions.cpp), vendor staff only
   void open_program_form(ProgramForm form);
+  // Vendor staff: shows partner `org_id`'s full program (subscribing to "program:<org id>" and
+  // leaving the one shown before), or the summary of every partner when `org_id` is empty.
+  void open_program_partner(const Id& org_id);
+  // The full program on screen: a partner's own, or the one vendor staff opened (else null).
+  const ProgramState* shown_program() const;
   void submit_mdf();
   void submit_activity();
   // Sets `user`'s completed modules of `training` (the +/- steps of an enrolment).

@@ -13,11 +13,9 @@
 namespace portal::client {
 namespace {
 
-// The partner the vendor has picked (the first by name when none is).
-const ProgramPartner* shown_partner(const ProgramState* s, const std::string& org) {
-  if (!s || s->partners.empty()) return nullptr;
-  const ProgramPartner* p = find_program_partner(*s, org);
-  return p ? p : &s->partners.front();
+// The partner of the full program on screen.
+const ProgramPartner* shown_partner(const ProgramState* s) {
+  return s && !s->partners.empty() ? &s->partners.front() : nullptr;
 }
 
 // Replaces the "amount" errors of an unparsable amount field with one that says what to type.
@@ -40,6 +38,26 @@ void ProgramUi::reset_forms() {
   error.clear();
 }
 
+const ProgramState* App::shown_program() const {
+  if (!is_vendor()) return replica_.program();
+  return program_.partner.empty() ? nullptr : replica_.program_of(program_.partner);
+}
+
+void App::open_program_partner(const Id& org_id) {
+  if (org_id == program_.partner) return;
+  // One partner's program is followed at a time: the summary row is what the others need.
+  if (!program_.partner.empty()) {
+    const std::string old = "program:" + program_.partner;
+    conn_.send(UnsubscribeFrame{old});
+    replica_.forget(old);
+  }
+  program_.partner = org_id;
+  program_.reset_forms();
+  if (!org_id.empty() && !replica_.room("program:" + org_id))
+    conn_.send(replica_.subscribe("program:" + org_id));
+  mark_dirty();
+}
+
 void App::open_program_form(ProgramForm form) {
   if (!program_.pending.empty()) return;
   const bool same = program_.form == form;
@@ -56,7 +74,7 @@ void App::send_program_command(std::string_view type, Json payload, std::string 
 }
 
 void App::submit_mdf() {
-  const ProgramPartner* p = shown_partner(replica_.program(), program_.partner);
+  const ProgramPartner* p = shown_partner(shown_program());
   if (!p || !program_.pending.empty()) return;
   program_.error.clear();
   MdfEntry e;
@@ -82,7 +100,7 @@ void App::submit_mdf() {
 }
 
 void App::submit_activity() {
-  const ProgramPartner* p = shown_partner(replica_.program(), program_.partner);
+  const ProgramPartner* p = shown_partner(shown_program());
   if (!p || !program_.pending.empty()) return;
   program_.error.clear();
   MarketingActivity a;

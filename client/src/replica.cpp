@@ -38,7 +38,14 @@ void Replica::on_snapshot(const SnapshotFrame& f) {
     // The typed state is all the Accounts view reads: a 10,000-row JSON copy is not kept.
     r.raw = Json();
   }
-  if (f.room == "program") r.program = program_from_json(f.state);
+  if (f.room == "program" || f.room.starts_with("program:")) {
+    // Vendor staff get the summary of every partner; a partner's program is the full state.
+    if (is_program_summary(f.state)) {
+      r.program_summary = program_summary_from_json(f.state);
+    } else {
+      r.program = program_from_json(f.state);
+    }
+  }
   ++r.snapshots;
   if (f.room == "messages") r.messages = messages_from_json(f.state);
   if (f.room.starts_with("conversation:")) r.conversation = conversation_state_from_json(f.state);
@@ -78,6 +85,7 @@ Replica::EventResult Replica::on_event(const EventFrame& f) {
   if (r.deals) apply(*r.deals, f.type, f.data);
   if (r.accounts) apply(*r.accounts, f.type, f.data);
   if (r.program) apply(*r.program, f.type, f.data);
+  if (r.program_summary) apply(*r.program_summary, f.type, f.data);
   if (r.messages) apply(*r.messages, f.type, f.data);
   if (r.conversation) apply(*r.conversation, f.type, f.data);
   return EventResult::Applied;
@@ -110,6 +118,21 @@ const AccountsState* Replica::accounts() const {
 
 const ProgramState* Replica::program() const {
   const RoomReplica* r = room("program");
+  return r && r->program ? &*r->program : nullptr;
+}
+
+AccountsState* Replica::accounts_mut() {
+  auto it = rooms_.find("accounts");
+  return it != rooms_.end() && it->second.accounts ? &*it->second.accounts : nullptr;
+}
+
+const ProgramSummaryState* Replica::program_summary() const {
+  const RoomReplica* r = room("program");
+  return r && r->program_summary ? &*r->program_summary : nullptr;
+}
+
+const ProgramState* Replica::program_of(const Id& org_id) const {
+  const RoomReplica* r = room("program:" + org_id);
   return r && r->program ? &*r->program : nullptr;
 }
 

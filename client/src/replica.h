@@ -15,6 +15,7 @@
 #include "portal/rooms/messages.h"
 #include "portal/rooms/overview.h"
 #include "portal/rooms/program.h"
+#include "portal/rooms/program_summary.h"
 
 namespace portal::client {
 
@@ -28,7 +29,8 @@ struct RoomReplica {
   std::optional<DealsState> deals;
   std::optional<AccountsState> accounts;
   int64_t snapshots = 0;  // how many snapshots replaced the state (views cache on it)
-  std::optional<ProgramState> program;
+  std::optional<ProgramState> program;                 // "program" (a partner), "program:<org>"
+  std::optional<ProgramSummaryState> program_summary;  // "program" of vendor staff
   std::optional<MessagesState> messages;          // "messages"
   std::optional<ConversationState> conversation;  // "conversation:<id>"
 };
@@ -53,6 +55,8 @@ class Replica {
   const ConversationState* conversation(const std::string& room) const;
   // For paging older messages into a conversation we hold.
   ConversationState* conversation_mut(const std::string& room);
+  // For loading an account's plans and tasks (account.detail) into the room we hold.
+  AccountsState* accounts_mut();
   // Forgets everything (log-out, another user).
   void clear() { rooms_.clear(); }
 
@@ -62,6 +66,10 @@ class Replica {
   const DealsState* deals() const;
   const AccountsState* accounts() const;
   const ProgramState* program() const;
+  // The vendor's one row per partner ("program"), and one partner's full program as vendor
+  // staff open it ("program:<org id>").
+  const ProgramSummaryState* program_summary() const;
+  const ProgramState* program_of(const Id& org_id) const;
   const std::map<std::string, RoomReplica>& rooms() const { return rooms_; }
   bool awaiting_any_snapshot() const;
 

@@ -2,7 +2,7 @@
 //   pp_widget_rect(label) -> {"x","y","w","h"} in CSS px from the canvas' top-left, or ""
 //   pp_state(name)        -> JSON ("screen", "room", "connection", "login_error", "user",
 //                            "overview", "seq", "toast", "lead_form", "frames", "program",
-//                            "program_form"); else "null"
+//                            "program_summary", "program_form"); else "null"
 //                            "overview", "seq", "toast", "lead_form", "frames", "route",
 //                            "missing_item", "selected_deal", "announcement_form"); else "null"
 //   pp_idle()             -> 1 when nothing is pending (frames, acks, snapshots, handshake)
@@ -23,6 +23,7 @@
 #include "portal/rooms/leads.h"
 #include "portal/rooms/overview.h"
 #include "portal/rooms/program.h"
+#include "portal/rooms/program_summary.h"
 
 namespace portal::client::hook {
 namespace {
@@ -197,8 +198,20 @@ std::string state_json(const App& app, std::string_view name) {
         .dump();
   }
   if (name == "program") {
-    const portal::ProgramState* p = app.replica().program();
+    // The full program on screen: a partner's own, or the one vendor staff opened.
+    const portal::ProgramState* p = app.shown_program();
     return p ? portal::to_json(*p).dump() : "null";
+  }
+  if (name == "program_summary") {
+    // The vendor's one row per partner, as objects for the tests to read by name.
+    const portal::ProgramSummaryState* s = app.replica().program_summary();
+    if (!s) return "null";
+    Json rows = Json::array();
+    for (const auto& r : s->rows)
+      rows.push_back({{"org_id", r.org_id}, {"name", r.name}, {"type", r.type},
+                      {"level", r.level}, {"next_level", r.next_level},
+                      {"overall_bp", r.overall_bp}, {"mdf_balance_minor", r.mdf_balance_minor}});
+    return Json{{"rows", rows}, {"open", app.program_ui().partner}}.dump();
   }
   if (name == "program_form") {
     const auto& f = app.program_ui();

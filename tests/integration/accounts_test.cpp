@@ -1,7 +1,8 @@
 // The Customer accounts room end to end on a real server: the demo snapshot with its success
 // metrics, an added account and a ticked task pushed live to the partner's and the vendor's
 // rooms and to no other partner, another partner's rows refused as not found, field errors,
-// and resends applied once.
+// and resends applied once. The snapshot holds the table's rows; an account's plans and tasks
+// come with account.detail, for the accounts the user may see only.
 #include "support/portal_fixture.h"
 
 namespace portal::testing {
@@ -36,6 +37,13 @@ const Json* find_by(const Json& list, const char* field, const std::string& valu
   return nullptr;
 }
 
+// The plans and tasks of one account (account.detail's ack result), or the error frame.
+Json detail(WsClient& ws, const std::string& account_id, const std::string& id = "detail") {
+  const Json f =
+      run(ws, id + "-" + account_id.substr(0, 24), "account.detail", {{"account_id", account_id}});
+  return f["t"] == "ack" ? f["result"] : f;
+}
+
 // A logged-in connection holding the Accounts snapshot.
 struct Watcher {
   WsClient ws;
@@ -53,15 +61,31 @@ TEST_F(AccountsTest, DemoSnapshotsHoldEachPartnersAccountsAndTheVendorSeesAll) {
   const Json& acme = dana.accounts();
   ASSERT_EQ(acme.size(), 12u);
   EXPECT_EQ(dana.snapshot["state"]["currency"], "EUR");
-  int64_t savings = 0, lifetime = 0;
+  int64_t savings = 0, lifetime = 0, plans = 0;
   for (const Json& a : acme) {
     EXPECT_EQ(a["org_id"], dana.snapshot["state"]["partners"][0]["org_id"]);
+    // The table's row: figures and counts, not the plans and tasks themselves.
+    EXPECT_FALSE(a.contains("plans")) << a.dump();
+    EXPECT_FALSE(a.contains("tasks")) << a.dump();
     lifetime += a["lifetime_revenue"]["minor"].get<int64_t>();
-    for (const Json& p : a["plans"])
-      if (p["status"] == "executable") savings += p["value"]["minor"].get<int64_t>();
+    EXPECT_EQ(a["metrics"][3], a["lifetime_revenue"]["minor"]);
+    savings += a["metrics"][2].get<int64_t>();
+    plans += a["plan_count"].get<int64_t>();
   }
   EXPECT_EQ(savings, 55000000);   // assets/demo/README.md
   EXPECT_EQ(lifetime, 203400000);
+  // Each row's counts agree with the account's detail.
+  const Json& first = acme[0];
+  const Json d = detail(dana.ws, first["id"]);
+  ASSERT_TRUE(d.contains("account")) << d.dump();
+  EXPECT_EQ(d["account"]["plans"].size(), first["plan_count"].get<size_t>());
+  int64_t open = 0, executable = 0;
+  for (const Json& t : d["tasks"]) open += t["status"] == "open" || t["status"] == "in_progress";
+  for (const Json& p : d["account"]["plans"])
+    if (p["status"] == "executable") executable += p["value"]["minor"].get<int64_t>();
+  EXPECT_EQ(open, first["open_tasks"]);
+  EXPECT_EQ(executable, first["metrics"][2]);
+  EXPECT_GT(plans, 12);
   EXPECT_EQ(find_by(acme, "name", "Harborview Hotels"), nullptr);  // Blue Harbor's
 
   Watcher priya(port(), kPriya);
@@ -125,7 +149,9 @@ TEST_F(AccountsTest, AnAddedAccountReachesItsPartnerAndTheVendorAndNoOtherPartne
   ASSERT_EQ(state["accounts"].size(), 13u);
   const Json* z = find_by(state["accounts"], "id", account_id);
   ASSERT_NE(z, nullptr);
-  EXPECT_EQ((*z)["tasks"].size(), 3u);
+  EXPECT_EQ((*z)["open_tasks"], 3);
+  EXPECT_EQ((*z)["plan_count"], 1);
+  EXPECT_EQ(detail(later, account_id)["tasks"].size(), 3u);
   EXPECT_EQ(state["accounts"][0]["name"], "Fjord Savings Bank");
 }
 
@@ -135,8 +161,9 @@ TEST_F(AccountsTest, ATickedTaskIsLiveOnBothSidesAndUntickingWorksToo) {
   Watcher maya(port(), kMaya);
   const Json* kestrel = find_by(dana.accounts(), "name", "Kestrel Foods");
   ASSERT_NE(kestrel, nullptr);
-  const std::string task_id = (*kestrel)["tasks"][0]["id"];
-  EXPECT_EQ((*kestrel)["tasks"][0]["status"], "open");
+  const Json kestrel_detail = detail(dana.ws, (*kestrel)["id"]);
+  const std::string task_id = kestrel_detail["tasks"][0]["id"];
+  EXPECT_EQ(kestrel_detail["tasks"][0]["status"], "open");
 
   const Json ack = run(dana.ws, "tick-1", "account.task_set_status",
                        {{"task_id", task_id}, {"status", "done"}});
@@ -148,6 +175,8 @@ TEST_F(AccountsTest, ATickedTaskIsLiveOnBothSidesAndUntickingWorksToo) {
     EXPECT_EQ(e["data"]["task"]["id"], task_id);
     EXPECT_EQ(e["data"]["task"]["status"], "done");
     EXPECT_GT(e["data"]["task"]["completed_at"].get<int64_t>(), 0);
+    // The status before, for a room that never loaded this account's tasks to count from.
+    EXPECT_EQ(e["data"]["from"], "open");
   }
   EXPECT_EQ(maya.ws.next(300ms), std::nullopt);
 
@@ -171,8 +200,8 @@ TEST_F(AccountsTest, ATickedTaskIsLiveOnBothSidesAndUntickingWorksToo) {
 TEST_F(AccountsTest, AnotherPartnersAccountsAndTasksAreNotFound) {
   Watcher maya(port(), kMaya);
   const Json& helix = *find_by(maya.accounts(), "name", "Helix Robotics");
-  const std::string blue_task = helix["tasks"][0]["id"];
   const std::string blue_account = helix["id"];
+  const std::string blue_task = detail(maya.ws, blue_account)["tasks"][0]["id"];
   const std::string blue_org = maya.snapshot["state"]["partners"][0]["org_id"];
 
   WsClient dana(port());
@@ -185,6 +214,15 @@ TEST_F(AccountsTest, AnotherPartnersAccountsAndTasksAreNotFound) {
   EXPECT_EQ(unknown["code"], "not_found");
   // Both refusals read the same: an id of another partner reveals nothing.
   EXPECT_EQ(tick["message"], unknown["message"]);
+  // Another partner's account detail reads exactly like an unknown account, and names nothing.
+  const Json theirs = detail(dana, blue_account, "x-d1");
+  const Json nobody = detail(dana, "no-such-account", "x-d2");
+  EXPECT_EQ(theirs["t"], "error") << theirs.dump();
+  EXPECT_EQ(theirs["code"], "not_found");
+  EXPECT_EQ(theirs["message"], nobody["message"]);
+  EXPECT_FALSE(theirs.contains("result"));
+  EXPECT_EQ(theirs.dump().find("Helix"), std::string::npos) << theirs.dump();
+  EXPECT_EQ(detail(dana, std::string(200, 'x'), "x-d3")["code"], "validation");
   EXPECT_EQ(run(dana, "x-3", "account.add_task",
                 {{"account_id", blue_account}, {"kind", "renew_plan"}})["code"],
             "not_found");
@@ -195,8 +233,8 @@ TEST_F(AccountsTest, AnotherPartnersAccountsAndTasksAreNotFound) {
   WsClient check(port());
   log_in(check, kMaya);
   const Json after = subscribe(check, "accounts")["state"]["accounts"];
-  EXPECT_EQ(after.size(), 5u);
-  EXPECT_EQ((*find_by(after, "name", "Helix Robotics"))["tasks"][0]["status"], "open");
+  EXPECT_EQ(after.size(), maya.accounts().size()) << after.dump();
+  EXPECT_EQ(detail(check, blue_account)["tasks"][0]["status"], "open");
   EXPECT_EQ(find_by(after, "name", "Sneaky Co"), nullptr);
 
   // Support staff look but do not change.
@@ -244,7 +282,7 @@ TEST_F(AccountsTest, ResendingTheSameCommandIdAppliesOnce) {
   EXPECT_EQ(dana.ws.expect(), first);
   EXPECT_EQ(dana.ws.next(300ms), std::nullopt);
 
-  const std::string task_id = dana.accounts()[0]["tasks"][0]["id"];
+  const std::string task_id = detail(dana.ws, dana.accounts()[0]["id"])["tasks"][0]["id"];
   const Json tick = run(dana.ws, "tick-same", "account.task_set_status",
                         {{"task_id", task_id}, {"status", "done"}});
   ASSERT_EQ(tick["t"], "ack");

@@ -1,7 +1,11 @@
 // The Partner program room against a real server and real SQLite: the demo program's figures,
 // the program being read-only to partners (every command Forbidden, nothing changed), a vendor
 // MDF booking reaching the partner's open room live and no other partner's, overdrafts refused,
-// resends applied once, and the pipeline keeping the KPIs current.
+// resends applied once, and the pipeline keeping the KPIs current. Vendor staff get one summary
+// row per partner in "program" and open a partner's full program as "program:<org id>"; a
+// partner may open only its own.
+#include <map>
+
 #include "support/portal_fixture.h"
 #include "support/sqlite_probe.h"
 
@@ -26,19 +30,31 @@ Json run(WsClient& ws, const std::string& id, const std::string& type, const Jso
   }
 }
 
-const Json* partner(const Json& state, const std::string& name) {
-  for (const Json& p : state["partners"])
-    if (p["name"] == name) return &p;
+// The summary row of the partner called `name` in the vendor's snapshot or event:
+// [org_id, name, currency, type, level, next_level, overall_bp, mdf_balance_minor].
+const Json* summary_row(const Json& state, const std::string& name) {
+  for (const Json& r : state["summary"])
+    if (r[1] == name) return &r;
   return nullptr;
 }
 
-// The Acme org id, from the vendor's program snapshot.
+// The Acme org id, from the vendor's program summary.
 std::string acme_id(uint16_t port) {
   WsClient ws(port);
   log_in(ws, kPriya);
   const Json snap = subscribe(ws, "program");
-  const Json* acme = partner(snap["state"], "Acme Integrations");
-  return acme ? (*acme)["org_id"].get<std::string>() : std::string();
+  const Json* acme = summary_row(snap["state"], "Acme Integrations");
+  return acme ? (*acme)[0].get<std::string>() : std::string();
+}
+
+// The next event of each of `rooms` (in whatever order they arrive), by room.
+std::map<std::string, Json> events_of(WsClient& ws, std::initializer_list<std::string> rooms) {
+  std::map<std::string, Json> out;
+  while (out.size() < rooms.size()) {
+    Json f = ws.expect();
+    if (f["t"] == "event") out[f["room"].get<std::string>()] = f;
+  }
+  return out;
 }
 
 Json mdf(const std::string& org, const std::string& direction, int64_t minor,
@@ -138,7 +154,21 @@ TEST_F(ProgramTest, VendorDebitReachesThePartnersRoomLiveAndNoOtherPartner) {
   WsClient priya(port());
   log_in(priya, kPriya);
   const Json vendor_snap = subscribe(priya, "program");
-  EXPECT_EQ(vendor_snap["state"]["partners"].size(), 3u);
+  // The vendor's room is the summary: one short row per partner, no partner's facts.
+  ASSERT_EQ(vendor_snap["state"]["summary"].size(), 3u) << vendor_snap.dump();
+  EXPECT_FALSE(vendor_snap["state"].contains("partners"));
+  const Json* row = summary_row(vendor_snap["state"], "Acme Integrations");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ((*row)[0], acme);
+  EXPECT_EQ((*row)[4], "Gold");
+  EXPECT_EQ((*row)[5], "Platinum");
+  EXPECT_EQ((*row)[7], 678'000);
+  // Priya opens Acme's full program: the same room Dana follows, under its own name.
+  const Json detail = subscribe(priya, "program:" + acme);
+  EXPECT_EQ(detail["room"], "program:" + acme);
+  EXPECT_EQ(detail["seq"], seq);
+  ASSERT_EQ(detail["state"]["partners"].size(), 1u);
+  EXPECT_EQ(detail["state"]["partners"][0]["figures"]["mdf_balance_minor"], 678'000);
 
   const Json ack = run(priya, "debit-1", "mdf.record", mdf(acme, "debit", 78'000, "Roundtable"));
   ASSERT_EQ(ack["t"], "ack") << ack.dump();
@@ -151,8 +181,17 @@ TEST_F(ProgramTest, VendorDebitReachesThePartnersRoomLiveAndNoOtherPartner) {
   EXPECT_EQ(e["seq"], seq + 1);
   EXPECT_EQ(e["data"]["entry"]["direction"], "debit");
   EXPECT_EQ(e["data"]["entry"]["amount"]["minor"], 78'000);
-  const Json v = priya.expect();
-  EXPECT_EQ(v["type"], "mdf.recorded") << v.dump();
+  // Priya's summary row and her open detail both follow.
+  auto got = events_of(priya, {"program", "program:" + acme});
+  const Json& v = got["program"];
+  EXPECT_EQ(v["type"], "program.partner_changed") << v.dump();
+  EXPECT_EQ(v["data"]["row"][0], acme);
+  EXPECT_EQ(v["data"]["row"][7], 600'000);
+  EXPECT_EQ(v["seq"], vendor_snap["seq"].get<int64_t>() + 1);
+  const Json& d = got["program:" + acme];
+  EXPECT_EQ(d["type"], "mdf.recorded") << d.dump();
+  EXPECT_EQ(d["seq"], seq + 1);
+  EXPECT_EQ(d["data"]["entry"]["amount"]["minor"], 78'000);
   EXPECT_FALSE(maya.next(std::chrono::milliseconds(400))) << "another partner got Acme's booking";
 
   // A fresh snapshot agrees with what the event did.
@@ -162,6 +201,75 @@ TEST_F(ProgramTest, VendorDebitReachesThePartnersRoomLiveAndNoOtherPartner) {
   EXPECT_EQ(fresh["seq"], seq + 1);
   EXPECT_EQ(fresh["state"]["partners"][0]["figures"]["mdf_balance_minor"], 600'000);
   EXPECT_EQ(fresh["state"]["partners"][0]["ledger"][0]["description"], "Roundtable");
+  // So does a fresh vendor summary.
+  WsClient vendor_again(port());
+  log_in(vendor_again, kPriya);
+  const Json summary = subscribe(vendor_again, "program");
+  EXPECT_EQ((*summary_row(summary["state"], "Acme Integrations"))[7], 600'000);
+}
+
+TEST_F(ProgramTest, APartnerOpensOnlyItsOwnProgramAndLearnsNothingOfOthers) {
+  const std::string acme = acme_id(port());
+  ASSERT_FALSE(acme.empty());
+  const std::string blue =
+      sql_text(db(), "SELECT id FROM organisations WHERE name = 'Blue Harbor Consulting'");
+  const std::string vendor = sql_text(db(), "SELECT id FROM organisations WHERE kind = 'vendor'");
+  WsClient maya(port());
+  log_in(maya, kMaya);
+  // Another partner's program, an unknown id and the vendor itself: one and the same answer.
+  std::string first_message;
+  for (const std::string& org : {acme, std::string("no-such-org"), vendor, std::string()}) {
+    maya.send({{"t", "sub"}, {"room", "program:" + org}});
+    const Json e = maya.expect();
+    ASSERT_EQ(e["t"], "error") << org << " " << e.dump();
+    EXPECT_EQ(e["code"], "not_found");
+    if (first_message.empty()) first_message = e["message"];
+    EXPECT_EQ(e["message"], first_message);
+    EXPECT_EQ(e.dump().find("Acme"), std::string::npos) << e.dump();
+  }
+  // Her own program opens by name too.
+  const Json own = subscribe(maya, "program:" + blue);
+  ASSERT_EQ(own["t"], "snapshot") << own.dump();
+  ASSERT_EQ(own["state"]["partners"].size(), 1u);
+  EXPECT_EQ(own["state"]["partners"][0]["name"], "Blue Harbor Consulting");
+
+  // A booking for Acme reaches none of Maya's rooms.
+  WsClient priya(port());
+  log_in(priya, kPriya);
+  ASSERT_EQ(run(priya, "leak-credit-1", "mdf.record", mdf(acme, "credit", 10'000))["t"], "ack");
+  EXPECT_FALSE(maya.next(std::chrono::milliseconds(400))) << "Maya got an event of Acme";
+}
+
+TEST_F(ProgramTest, TheVendorSummaryFollowsAPartnersNewLeadLive) {
+  WsClient priya(port());
+  log_in(priya, kPriya);
+  const Json snap = subscribe(priya, "program");
+  const Json before = *summary_row(snap["state"], "Acme Integrations");
+  WsClient dana(port());
+  log_in(dana, kDana);
+  const Json ack = run(dana, "lead-s1", "lead.submit", lead_payload("Quartz Mills"));
+  ASSERT_EQ(ack["t"], "ack") << ack.dump();
+  // One new row for Acme, no raw lead in the vendor's room.
+  const Json e = priya.expect();
+  EXPECT_EQ(e["room"], "program") << e.dump();
+  EXPECT_EQ(e["type"], "program.partner_changed");
+  EXPECT_EQ(e["seq"], snap["seq"].get<int64_t>() + 1);
+  EXPECT_EQ(e["data"]["row"][0], before[0]);
+  // A lead this month moves Acme's 12-month KPI window on: its progress is recomputed.
+  EXPECT_NE(e["data"]["row"][6], before[6]) << e.dump();
+  EXPECT_EQ(e.dump().find("Quartz"), std::string::npos) << "the vendor summary carries no lead";
+  // The row is exactly what a fresh summary shows.
+  WsClient fresh(port());
+  log_in(fresh, kPriya);
+  EXPECT_EQ(*summary_row(subscribe(fresh, "program")["state"], "Acme Integrations"),
+            e["data"]["row"]);
+  // A resubscribe from the old seq replays exactly that row.
+  WsClient again(port());
+  log_in(again, kPriya);
+  again.send({{"t", "sub"}, {"room", "program"}, {"after", snap["seq"]}});
+  const Json replay = again.expect();
+  EXPECT_EQ(replay["type"], "program.partner_changed") << replay.dump();
+  EXPECT_EQ(replay["data"]["row"], e["data"]["row"]);
 }
 
 TEST_F(ProgramTest, OverdraftIsRefusedAndAResendIsAppliedOnce) {

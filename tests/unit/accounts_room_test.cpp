@@ -134,25 +134,79 @@ TEST(AccountsRoom, RepeatsUnknownTargetsAndMalformedEventsChangeNothing) {
   EXPECT_EQ(s, before);
 }
 
-TEST(AccountsRoom, SnapshotRoundTripsAndDerivesTheRest) {
+TEST(AccountsRoom, SnapshotCarriesTheTableRowsNotThePlansAndTasks) {
   AccountsState s = empty_room();
-  ASSERT_TRUE(apply(s, kEvAccountAdded, added(account("a", {plan(50, PlanStatus::Executable, true)}, "acme", 7), {task("t1", "a")})));
+  ASSERT_TRUE(apply(s, kEvAccountAdded, added(account("a", {plan(50, PlanStatus::Executable, true)}, "acme", 7), {task("t1", "a"), task("t2", "a", TaskStatus::Done)})));
   ASSERT_TRUE(apply(s, kEvAccountAdded, added(account("b", {plan(80, PlanStatus::ExpiredUnexecuted)}, "blue"))));
   const Json wire = to_json(s);
   EXPECT_FALSE(wire.contains("totals"));  // derived on both sides, never sent
-  // Rows leave out what the decoder restores: the task's account, empty texts, unset times.
-  const Json& t1 = wire["accounts"][0]["tasks"][0];
-  EXPECT_EQ(t1["id"], "t1");
-  for (const char* implied : {"account_id", "title", "assignee_id", "due_at", "completed_at"})
-    EXPECT_FALSE(t1.contains(implied)) << implied;
-  EXPECT_FALSE(wire["accounts"][0]["plans"][0].contains("via_cppo"));
-  EXPECT_EQ(wire["accounts"][0]["plans"][0]["cppo_eligible"], true);
+  const Json& a = wire["accounts"][0];
+  EXPECT_EQ(a["id"], "a");
+  for (const char* detail : {"plans", "tasks"}) EXPECT_FALSE(a.contains(detail)) << detail;
+  const AccountMetrics& m = s.accounts[0].metrics;
+  EXPECT_EQ(m.savings_opportunity_minor, 50);
+  EXPECT_EQ(a["metrics"], Json::array({m.missing_cppos, m.net_missed_revenue_minor,
+                                       m.savings_opportunity_minor, m.lifetime_revenue_minor}));
+  EXPECT_EQ(a["plan_count"], 1);
+  EXPECT_EQ(a["open_tasks"], 1);
   auto back = accounts_from_json(Json::parse(wire.dump()));
   ASSERT_TRUE(back.has_value());
-  EXPECT_EQ(*back, s);
+  // The table reads the same rows, figures and totals; plans and tasks are not loaded yet.
+  ASSERT_EQ(back->accounts.size(), 2u);
+  EXPECT_EQ(back->totals, s.totals);
+  for (size_t i = 0; i < 2; ++i) {
+    const AccountRow& r = back->accounts[i];
+    EXPECT_EQ(r.account.id, s.accounts[i].account.id);
+    EXPECT_EQ(r.metrics, s.accounts[i].metrics);
+    EXPECT_EQ(r.partner, s.accounts[i].partner);
+    EXPECT_EQ(r.open_tasks, s.accounts[i].open_tasks);
+    EXPECT_EQ(r.plan_count, 1);
+    EXPECT_FALSE(r.detail);
+    EXPECT_TRUE(r.tasks.empty());
+  }
+  EXPECT_EQ(to_json(*back), wire);
   EXPECT_FALSE(accounts_from_json({{"partners", Json::array()}, {"accounts", 3}}).has_value());
   EXPECT_FALSE(accounts_from_json({{"partners", Json::array()}, {"currency", "EUR"},
                                    {"accounts", {{{"id", "x"}}}}}).has_value());
+}
+
+TEST(AccountsRoom, CountsFollowTicksBeforeAndAfterTheDetailLoads) {
+  AccountsState full = empty_room();
+  const CustomerAccount a = account("a", {plan(100, PlanStatus::Executable)});
+  ASSERT_TRUE(apply(full, kEvAccountAdded, added(a, {task("t1", "a"), task("t2", "a")})));
+  AccountsState s = *accounts_from_json(to_json(full));
+  ASSERT_EQ(s.accounts[0].open_tasks, 2);
+  // A tick in another tab: the row's count follows from the event's "from" alone.
+  const Json tick = {{"task", to_json(task("t1", "a", TaskStatus::Done))}, {"from", "open"},
+                     {"at", 1}, {"by", "u"}};
+  ASSERT_TRUE(apply(s, kEvAccountTaskStatusChanged, tick));
+  EXPECT_EQ(s.accounts[0].open_tasks, 1);
+  EXPECT_EQ(s.totals.open_tasks, 1);
+  ASSERT_TRUE(apply(s, kEvAccountTaskAdded, {{"task", to_json(task("t3", "a"))}, {"by", "u"}}));
+  EXPECT_EQ(s.totals.open_tasks, 2);
+  // The side panel opens: plans and tasks as the server has them now.
+  const Json detail = account_detail_json(
+      a, {task("t1", "a", TaskStatus::Done), task("t2", "a"), task("t3", "a")});
+  ASSERT_TRUE(load_account_detail(s, detail));
+  const AccountRow& r = s.accounts[0];
+  EXPECT_TRUE(r.detail);
+  EXPECT_EQ(r.account.plans, a.plans);
+  ASSERT_EQ(r.tasks.size(), 3u);
+  EXPECT_EQ(r.open_tasks, 2);
+  // An event the answer already held changes nothing; a later tick shows in the panel and count.
+  EXPECT_FALSE(apply(s, kEvAccountTaskAdded, {{"task", to_json(task("t3", "a"))}, {"by", "u"}}));
+  ASSERT_TRUE(apply(s, kEvAccountTaskStatusChanged, tick));  // a repeat of the status: same
+  EXPECT_EQ(s.accounts[0].open_tasks, 2);
+  ASSERT_TRUE(apply(s, kEvAccountTaskStatusChanged,
+                    {{"task", to_json(task("t2", "a", TaskStatus::Done))}, {"from", "open"},
+                     {"at", 2}, {"by", "u"}}));
+  EXPECT_EQ(s.accounts[0].tasks[1].status, TaskStatus::Done);
+  EXPECT_EQ(s.accounts[0].open_tasks, 1);
+  EXPECT_EQ(s.totals.open_tasks, 1);
+  // An answer for an account the room does not hold, or a malformed one, loads nothing.
+  EXPECT_FALSE(load_account_detail(s, account_detail_json(account("zz", {}), {})));
+  EXPECT_FALSE(load_account_detail(s, {{"account", to_json(a)}, {"tasks", 3}}));
+  EXPECT_FALSE(load_account_detail(s, account_detail_json(a, {task("t9", "other")})));
 }
 
 // [SECTION] Command payloads

@@ -85,6 +85,24 @@ TEST(Permissions, OnlyTheVendorsStaffSearchThePartners) {
   }
 }
 
+TEST(Permissions, PartnerProgramOpensForItsPartnerAndVendorStaffOnly) {
+  const Id vendor = "org-vendor";
+  for (Role r : kRoles) {
+    if (!may(r, RoomKind::Program, Action::Read)) {
+      EXPECT_FALSE(may_open_partner_program(Actor{"u", "org-acme", r}, "org-acme", vendor));
+      continue;
+    }
+    // Vendor staff open any partner's program; a partner its own and never another's.
+    EXPECT_EQ(may_open_partner_program(Actor{"u", vendor, r}, "org-acme", vendor),
+              is_vendor_staff(r))
+        << to_string(r);
+    EXPECT_TRUE(may_open_partner_program(Actor{"u", "org-acme", r}, "org-acme", vendor))
+        << to_string(r);
+    EXPECT_FALSE(may_open_partner_program(Actor{"u", "org-acme", r}, "org-blue", vendor))
+        << to_string(r);
+  }
+}
+
 TEST(Roles, WireNamesRoundTrip) {
   for (Role r : kRoles) EXPECT_EQ(role_from_string(to_string(r)), r);
   EXPECT_FALSE(role_from_string("root").has_value());

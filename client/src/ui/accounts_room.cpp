@@ -534,6 +534,29 @@ void side_panel(App& app, const AccountRow& r, const std::string& cur, float wid
   ImGui::EndGroup();
   divider(inner);
 
+  if (!r.detail) {
+    // Plans and tasks load when the panel opens (account.detail); the row's counts show meanwhile.
+    app.request_account_detail(r.account.id);
+    const AccountsUi& ui_now = app.accounts_ui();
+    const bool failed = ui_now.detail_for == r.account.id && !ui_now.detail_error.empty();
+    text(fonts().body_strong, theme::kText, "Commitment plans and tasks");
+    char counts[64];
+    std::snprintf(counts, sizeof(counts), "%d plan%s Â· %d open task%s", r.plan_count,
+                  r.plan_count == 1 ? "" : "s", r.open_tasks, r.open_tasks == 1 ? "" : "s");
+    text(fonts().small, theme::kTextMuted, counts);
+    ImGui::Dummy(ImVec2(0, 4));
+    if (failed) {
+      text(fonts().small, theme::kDanger, ui_now.detail_error);
+    } else {
+      const ImVec2 c = ImGui::GetCursorScreenPos();
+      spinner(ImVec2(c.x + 8, c.y + 9), 6, theme::kAccent);
+      text_at(fonts().small, ImVec2(c.x + 22, c.y), theme::kTextMuted, "Loadingâ¦");
+      ImGui::Dummy(ImVec2(inner, 20));
+      request_animation();
+    }
+    card_end();
+    return;
+  }
   text(fonts().body_strong, theme::kText, "Commitment plans");
   if (r.account.plans.empty()) text(fonts().small, theme::kTextMuted, "No plans on record yet.");
   for (const CommitmentPlan& plan : r.account.plans) {

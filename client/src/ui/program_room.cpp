@@ -1,11 +1,14 @@
 // The Partner program room: the tier card, KPI progress toward the next tier, the MDF balance
 // and ledger, lead/opportunity analytics, trainings and certifications, the history of the
 // partnership's parameters and the marketing activities. Everything comes from the replica's
-// ProgramState. Partners only read it: no write control is drawn for them. Vendor staff pick a
-// partner and get the forms of the program commands (App's program actions).
+// ProgramState. Partners only read it: no write control is drawn for them. Vendor staff first see
+// one row per partner (the "program" summary: tier, progress toward the next tier, MDF balance),
+// pick a partner in the shared partner filter or by its row, and then get that partner's full
+// program ("program:<org id>") with the forms of the program commands (App's program actions).
 // Index:
 // [SECTION] Helpers
 // [SECTION] Header and partner picker
+// [SECTION] Vendor summary
 // [SECTION] Tier card
 // [SECTION] KPI card
 // [SECTION] MDF card
@@ -121,32 +124,36 @@ void empty_line(std::string_view message) {
 
 // [SECTION] Header and partner picker
 
-void header(App& app, const ProgramState& s, const ProgramPartner& shown, float width) {
+// The summary's partners for the shared partner filter, rebuilt only when the summary changes.
+const std::vector<RoomPartner>& picker_partners(const App& app) {
+  static std::vector<RoomPartner> partners;
+  static int64_t seen_seq = -1, seen_snapshots = -1;
+  const RoomReplica* room = app.replica().room("program");
+  const ProgramSummaryState* s = app.replica().program_summary();
+  if (!room || !s) {
+    partners.clear();
+    seen_seq = seen_snapshots = -1;
+  } else if (room->seq != seen_seq || room->snapshots != seen_snapshots) {
+    partners = summary_partners(*s);
+    seen_seq = room->seq;
+    seen_snapshots = room->snapshots;
+  }
+  return partners;
+}
+
+void header(App& app, float width) {
   const ImVec2 top = ImGui::GetCursorScreenPos();
   text(fonts().title, theme::kText, "Partner program");
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
   text(fonts().body, theme::kTextMuted,
-       app.is_vendor() ? "Each partner's tier, funds and training; pick a partner to manage"
+       app.is_vendor() ? "Each partner's tier, progress and funds; pick a partner to manage"
                        : "Your tier, rewards, funds and training, kept by your partner manager");
   const ImVec2 after = ImGui::GetCursorScreenPos();
   if (app.is_vendor()) {
     const float w = 280;
-    ImGui::SetCursorScreenPos(ImVec2(top.x + width - w, top.y + 8));
-    ImGui::SetNextItemWidth(w);
-    ImGui::PushFont(fonts().body);
-    if (ImGui::BeginCombo("##program-partner", shown.name.c_str())) {
-      for (const ProgramPartner& p : s.partners) {
-        if (ImGui::Selectable(p.name.c_str(), p.org_id == shown.org_id)) {
-          app.program_ui().partner = p.org_id;
-          app.program_ui().reset_forms();
-        }
-        std::string label = "partner:" + p.name;
-        hook::record_owned(label);
-      }
-      ImGui::EndCombo();
-    }
-    hook::record("Partner picker");
-    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(top.x + width - w, top.y + 10));
+    std::string chosen = app.program_ui().partner;
+    if (partner_filter(chosen, picker_partners(app), w)) app.open_program_partner(chosen);
   } else {
     // Partners see that the room is theirs to read, not to change.
     ImVec2 size = pill_size("Read-only");
@@ -155,6 +162,96 @@ void header(App& app, const ProgramState& s, const ProgramPartner& shown, float 
   }
   ImGui::SetCursorScreenPos(after);
   ImGui::Dummy(ImVec2(0, 8));
+}
+
+// [SECTION] Vendor summary
+
+constexpr float kSummaryHead = 40.0f;
+constexpr float kSummaryRow = 52.0f;
+
+// One row per partner: name and type, tier, the next tier with a progress bar, MDF balance.
+// Only the visible rows are laid out, so 10,000 partners cost what 20 do.
+void summary_table(App& app, const ProgramSummaryState& s, float width) {
+  card_begin(width);
+  const float inner = card_inner_width();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float bleed = theme::kCardPadding;
+  // Column starts as fractions of the card: partner, tier, next tier + progress, MDF balance.
+  const float x_tier = p.x + inner * 0.38f, x_next = p.x + inner * 0.52f,
+              x_end = p.x + inner;
+  const float progress_w = inner * 0.26f;
+  dl->AddRectFilled(ImVec2(p.x - bleed, p.y), ImVec2(x_end + bleed, p.y + kSummaryHead),
+                    theme::rgb(0xF9FAFB));
+  dl->AddLine(ImVec2(p.x - bleed, p.y + kSummaryHead - 0.5f),
+              ImVec2(x_end + bleed, p.y + kSummaryHead - 0.5f), theme::kCardBorder);
+  ImFont* hf = fonts().small_strong;
+  const float hy = p.y + (kSummaryHead - font_px(hf)) * 0.5f - 1;
+  text_at(hf, ImVec2(p.x, hy), theme::kTextMuted, "Partner");
+  text_at(hf, ImVec2(x_tier, hy), theme::kTextMuted, "Tier");
+  text_at(hf, ImVec2(x_next, hy), theme::kTextMuted, "Progress to next tier");
+  const char* mdf_head = "MDF balance";
+  text_at(hf, ImVec2(x_end - text_size(hf, mdf_head).x, hy), theme::kTextMuted, mdf_head);
+  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kSummaryHead));
+  if (s.rows.empty()) {
+    ImGui::Dummy(ImVec2(inner, 20));
+    text(fonts().body, theme::kTextMuted, "No partners in the program yet.");
+    ImGui::Dummy(ImVec2(inner, 20));
+    card_end();
+    return;
+  }
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGuiListClipper clipper;
+  clipper.Begin(int(s.rows.size()), kSummaryRow);
+  static std::string label;  // reused: a steady frame does not allocate
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const ProgramSummaryRow& r = s.rows[size_t(i)];
+      const ImVec2 rp = ImGui::GetCursorScreenPos();
+      ImGui::PushID(r.org_id.c_str());
+      const bool clicked = ImGui::InvisibleButton("##partner-row", ImVec2(inner, kSummaryRow));
+      ImGui::PopID();
+      label.assign("program-row:").append(r.name);
+      hook::record_owned(label);
+      const bool hovered = ImGui::IsItemHovered();
+      if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddRectFilled(ImVec2(rp.x - bleed, rp.y), ImVec2(x_end + bleed, rp.y + kSummaryRow),
+                          theme::rgb(0xFAFAFB));
+      }
+      if (i > 0)
+        dl->AddLine(ImVec2(rp.x - bleed, rp.y), ImVec2(x_end + bleed, rp.y), theme::kDivider);
+      ImGui::PushClipRect(rp, ImVec2(x_tier - 12, rp.y + kSummaryRow), true);
+      text_at(fonts().body_strong, ImVec2(rp.x, rp.y + 8), theme::kText, r.name);
+      text_at(fonts().small, ImVec2(rp.x, rp.y + 29), theme::kTextMuted,
+              r.type.empty() ? std::string_view("No partnership yet") : std::string_view(r.type));
+      ImGui::PopClipRect();
+      const std::string_view level = r.level.empty() ? std::string_view(kDash) : r.level;
+      const TierColours tc = tier_colours(level);
+      const ImVec2 ps = pill_size(level);
+      pill(ImVec2(x_tier, rp.y + (kSummaryRow - ps.y) * 0.5f), level, tc.bg, tc.fg);
+      const float by = rp.y + kSummaryRow * 0.5f;
+      if (r.next_level.empty()) {
+        text_at(fonts().small, ImVec2(x_next, by - 9), theme::kSuccessText, "Top tier reached");
+      } else {
+        progress_bar(ImVec2(x_next, by - 3), progress_w, 6, r.overall_bp / 10'000.0,
+                     r.overall_bp >= 10'000 ? theme::kSuccess : theme::kAccent);
+        std::string caption = percent(r.overall_bp) + " to " + r.next_level;
+        text_at(fonts().small, ImVec2(x_next + progress_w + 12, by - 9), theme::kTextSecondary,
+                caption);
+      }
+      const std::string bal = money(r.mdf_balance_minor, r.currency);
+      text_at(fonts().body_strong,
+              ImVec2(x_end - text_size(fonts().body_strong, bal).x,
+                     rp.y + (kSummaryRow - font_px(fonts().body_strong)) * 0.5f - 1),
+              r.mdf_balance_minor > 0 ? theme::kText : theme::kTextFaint, bal);
+      ImGui::SetCursorScreenPos(ImVec2(rp.x, rp.y + kSummaryRow));
+      if (clicked) app.open_program_partner(r.org_id);
+    }
+  }
+  clipper.End();
+  ImGui::PopStyleVar();
+  card_end();
 }
 
 // [SECTION] Tier card
@@ -792,19 +889,32 @@ void card_row(int row, float width, float left_share, Left left, Right right) {
 
 void program_room(App& app) {
   const float width = ImGui::GetContentRegionAvail().x;
-  const ProgramState* s = app.replica().program();
+  if (app.is_vendor()) {
+    const ProgramSummaryState* summary = app.replica().program_summary();
+    if (!summary) {
+      text(fonts().title, theme::kText, "Partner program");
+      loading(width);
+      return;
+    }
+    header(app, width);
+    if (app.program_ui().partner.empty()) {
+      summary_table(app, *summary, width);
+      ImGui::Dummy(ImVec2(width, 8));
+      return;
+    }
+  }
+  const ProgramState* s = app.shown_program();
   if (!s) {
-    text(fonts().title, theme::kText, "Partner program");
+    if (!app.is_vendor()) text(fonts().title, theme::kText, "Partner program");
     loading(width);
     return;
   }
   if (s->partners.empty()) {
-    text(fonts().title, theme::kText, "Partner program");
+    if (!app.is_vendor()) text(fonts().title, theme::kText, "Partner program");
     empty_line("No partners in the program yet.");
     return;
   }
-  const ProgramPartner* found = find_program_partner(*s, app.program_ui().partner);
-  const ProgramPartner& p = found ? *found : s->partners.front();
+  const ProgramPartner& p = s->partners.front();
   // Another partner or an opened form lays the cards out afresh: rows may need to shrink.
   static std::string g_layout_partner;
   static ProgramForm g_layout_form = ProgramForm::None;
@@ -814,7 +924,7 @@ void program_room(App& app) {
     std::fill(std::begin(g_row_height), std::end(g_row_height), 0.0f);
     request_animation();
   }
-  header(app, *s, p, width);
+  if (!app.is_vendor()) header(app, width);
 
   card_row(0, width, 5.0f / 12, [&](float w, float h) { tier_card(*s, p, w, h); },
            [&](float w, float h) { kpi_card(p, app.is_vendor(), w, h); });

@@ -356,11 +356,15 @@ bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partn
       selected.clear();
       changed = true;
     }
+    hook::record("partner:All partners");
+    static std::string label;  // reused: an open list does not allocate per row
     for (const RoomPartner& p : partners) {
       if (ImGui::Selectable(p.name.c_str(), chosen == &p) && chosen != &p) {
         selected = p.org_id;
         changed = true;
       }
+      label.assign("partner:").append(p.name);
+      hook::record_owned(label);
     }
     ImGui::EndCombo();
   }

@@ -20,9 +20,21 @@ void Client::set_identity(std::optional<Identity> identity) {
   identity_ = std::move(identity);
 }
 
-void Client::begin_subscription(const std::string& room_key) {
+void Client::begin_subscription(const std::string& room_key, std::string wire_name) {
   std::lock_guard lock(mutex_);
-  subscriptions_[room_key] = Subscription{};
+  Subscription sub;
+  sub.wire = std::move(wire_name);
+  subscriptions_[room_key] = std::move(sub);
+}
+
+SharedFrame Client::frame_for(const Subscription& sub, const BusMessage& message) {
+  if (sub.wire.empty()) return message.frame;
+  // Frames are encoded once for everyone who follows the room under its usual name; the few
+  // vendor staff who follow a partner's room under another name get their own copy.
+  Json j = Json::parse(*message.frame, nullptr, false);
+  if (!j.is_object()) return message.frame;
+  j["room"] = sub.wire;
+  return std::make_shared<const std::string>(j.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 void Client::finish_subscription(const std::string& room_key,
@@ -41,7 +53,7 @@ void Client::finish_subscription(const std::string& room_key,
     }
     // Events already covered by the snapshot or replay were read from the log too: skip them.
     if (m.seq > sub.seq) {
-      send(m.frame);
+      send(frame_for(sub, m));
       sub.seq = m.seq;
     }
   }
@@ -72,7 +84,7 @@ void Client::on_bus_message(const BusMessage& message) {
     // back; a snapshot still being built reflects the current state anyway. A held signal
     // (a new message for a conversation list) waits for the snapshot instead.
     if (!sub.pending)
-      send(message.frame);
+      send(frame_for(sub, message));
     else if (message.hold)
       sub.held.push_back(message);
     return;
@@ -80,7 +92,7 @@ void Client::on_bus_message(const BusMessage& message) {
   if (sub.pending) {
     sub.held.push_back(message);
   } else if (message.seq > sub.seq) {
-    send(message.frame);
+    send(frame_for(sub, message));
     sub.seq = message.seq;
   }
 }

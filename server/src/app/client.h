@@ -36,7 +36,9 @@ class Client final : public BusSubscriber, public std::enable_shared_from_this<C
 
   // Starts following a room: from now on its bus messages are held back until
   // finish_subscription() sends the snapshot or replay.
-  void begin_subscription(const std::string& room_key);
+  // `wire_name`, when given, is the room's name in the frames this client gets instead of the
+  // key's usual one (vendor staff follow "org:<id>/program" as "program:<id>").
+  void begin_subscription(const std::string& room_key, std::string wire_name = {});
   // Sends `frames` (a snapshot, or replayed events) that bring the client to `seq`, then every
   // held-back message newer than that, and from then on forwards messages directly.
   void finish_subscription(const std::string& room_key, const std::vector<SharedFrame>& frames,
@@ -53,7 +55,11 @@ class Client final : public BusSubscriber, public std::enable_shared_from_this<C
     bool pending = true;  // snapshot not sent yet
     int64_t seq = 0;      // last sequence number the client has
     std::vector<BusMessage> held;
+    std::string wire;  // the room's name for this client when not the key's usual one
   };
+
+  // The message's frame as this subscription names its room.
+  static SharedFrame frame_for(const Subscription& sub, const BusMessage& message);
 
   std::weak_ptr<Connection> connection_;
   mutable std::mutex mutex_;

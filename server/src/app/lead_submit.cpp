@@ -5,6 +5,7 @@
 // lead.
 #include "app/clock.h"
 #include "app/portal_service.h"
+#include "app/program_summary_events.h"
 #include "app/room_keys.h"
 #include "auth/tokens.h"
 #include "portal/rules/duplicates.h"
@@ -64,6 +65,8 @@ void PortalService::on_lead_submit(Client& client, const Identity& who, const Co
     events.push_back({partner_room_key(actor.org_id, room), std::string(kEvLeadSubmitted), data});
     events.push_back({vendor_room_key(room), std::string(kEvLeadSubmitted), data});
   }
+  // The vendor's Program room gets the partner's new summary row, not the raw event.
+  summarise_program_events(store_, events);
   const Json result = {{"lead_id", lead.id}};
   ack_and_publish(client, f.id, store_.submit_lead(key, lead, events, result, now));
 }

@@ -10,6 +10,7 @@
 #include "app/notify.h"
 #include "app/overview_builder.h"
 #include "app/portal_service.h"
+#include "app/program_summary_events.h"
 #include "app/room_keys.h"
 #include "auth/tokens.h"
 #include "portal/protocol/model_codecs.h"
@@ -235,6 +236,8 @@ void PortalService::on_pipeline_command(Client& client, const Identity& who,
     return;
   }
   Plan& plan = std::get<Plan>(planned);
+  // The vendor's Program room gets each partner's new summary row, not the raw events.
+  summarise_program_events(store_, plan.events);
   ack_and_publish(client, f.id,
                   store_.apply_pipeline_change(key, plan.change, plan.events, plan.result, c.now));
 }

@@ -75,6 +75,10 @@ class PortalService {
   void on_content_command(Client& client, const Identity& who, const CommandFrame& f);
   bool on_content_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
   bool on_content_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
+  // One partner's full program by name, "program:<org id>" (program_subscriptions.cpp); false
+  // when the room is not such a name.
+  bool on_program_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  bool on_program_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
   // The connection no longer follows `room_key`: when that was its conversation list, it no
   // longer counts as online.
   // Safe on an I/O thread: it reads nothing from the store.

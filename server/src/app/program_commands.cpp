@@ -10,6 +10,7 @@
 
 #include "app/clock.h"
 #include "app/portal_service.h"
+#include "app/program_summary_events.h"
 #include "app/room_keys.h"
 #include "auth/tokens.h"
 #include "portal/protocol/model_codecs.h"
@@ -236,6 +237,7 @@ void PortalService::on_program_command(Client& client, const Identity& who,
     return;
   }
   Plan& plan = std::get<Plan>(planned);
+  summarise_program_events(store_, plan.events);
   ack_and_publish(client, f.id,
                   store_.apply_program_change(key, plan.change, plan.events, plan.result, c.now));
 }

@@ -10,6 +10,7 @@
 #include "app/program_builder.h"
 #include "app/projects_builder.h"
 #include "app/room_keys.h"
+#include "portal/rooms/program_summary.h"
 
 namespace portal::server {
 namespace {
@@ -25,6 +26,7 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
   if (on_messages_subscribe(client, who, f)) return;
   if (on_notifications_subscribe(client, who, f)) return;
   if (on_content_subscribe(client, who, f)) return;
+  if (on_program_subscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) {
     client.send(error_frame(ErrorCode::NotFound,
@@ -77,7 +79,9 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
     const ProgramInputs in = store_.program_inputs(
         program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
     snapshot.seq = in.seq;
-    snapshot.state = to_json(build_program(in));
+    // Vendor staff get one summary row per partner; a partner's detail is its own room.
+    snapshot.state = program_wide ? to_json(summarise(build_program(in)))
+                                  : to_json(build_program(in));
   } else if (*room == RoomKind::Projects) {
     const bool program_wide = is_vendor_staff(actor.role);
     const ProjectsInputs in = store_.projects_inputs(
@@ -98,6 +102,7 @@ void PortalService::on_unsubscribe(Client& client, const Identity& who,
   if (on_messages_unsubscribe(client, who, f)) return;
   if (on_notifications_unsubscribe(client, who, f)) return;
   if (on_content_unsubscribe(client, who, f)) return;
+  if (on_program_unsubscribe(client, who, f)) return;
   const std::optional<RoomKind> room = room_from_string(f.room);
   if (!room) return;
   const std::string key = room_key(who.actor(), *room);

@@ -88,6 +88,10 @@ bool may_manage_program(const Actor& a, const Id& vendor_org) {
          (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);
 }
 
+bool may_open_partner_program(const Actor& a, const Id& org, const Id& vendor_org) {
+  return may(a.role, RoomKind::Program, Action::Read) && may_read_org(a, org, vendor_org);
+}
+
 bool may_post_announcement(const Actor& a, const Id& vendor_org) {
   return is_vendor_actor(a, vendor_org) &&
          (a.role == Role::VendorAdmin || a.role == Role::PartnerManager);

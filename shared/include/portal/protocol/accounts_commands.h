@@ -24,6 +24,9 @@ namespace portal {
 inline constexpr std::string_view kCmdAccountAdd = "account.add";
 inline constexpr std::string_view kCmdAccountTaskSetStatus = "account.task_set_status";
 inline constexpr std::string_view kCmdAccountAddTask = "account.add_task";
+// A query, stored nowhere: {"account_id"} answered with an ack whose result is
+// {"account":CustomerAccount,"tasks":[AccountTask]} (rooms/accounts.h load_account_detail).
+inline constexpr std::string_view kCmdAccountDetail = "account.detail";
 
 // [SECTION] Events (to "org:<id>/accounts" and "vendor/accounts")
 //   account.added               {"account": CustomerAccount, "tasks": [AccountTask], "by"}

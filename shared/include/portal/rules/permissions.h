@@ -37,6 +37,10 @@ bool may_work_accounts(const Actor& a, const Id& org, const Id& vendor_org);
 // activities)? Only the vendor's admins and partner managers; the program is read-only to
 // partners, and support staff only read it.
 bool may_manage_program(const Actor& a, const Id& vendor_org);
+// May the actor open the full program of partner organisation `org` (its room
+// "org:<id>/program")? A partner only its own; the vendor's staff any partner's (the caller checks
+// that `org` is a partner); a kiosk only the organisation it shows.
+bool may_open_partner_program(const Actor& a, const Id& org, const Id& vendor_org);
 // May the actor post an announcement to partners? Vendor admins and partner managers of the
 // vendor organisation only; support staff and every partner role may not.
 bool may_post_announcement(const Actor& a, const Id& vendor_org);
