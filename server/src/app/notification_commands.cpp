@@ -113,8 +113,8 @@ void PortalService::on_notification_command(Client& client, const Identity& who,
   std::lock_guard lock(publish_mutex_);
   const CommandKey key{actor.user_id, f.id};
   if (auto recorded = store_.command_result(key)) {
-    client.send(AckFrame{f.id, *recorded});
-    return;
+    // Answered only once durable: the first try may still be waiting for its sync.
+    return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
   if (only) {
     // Someone else's notification looks exactly like one that does not exist.

@@ -372,8 +372,8 @@ void PortalService::on_project_command(Client& client, const Identity& who,
   const Actor actor = who.actor();
   const CommandKey key{actor.user_id, f.id};
   if (auto recorded = store_.command_result(key)) {
-    client.send(AckFrame{f.id, *recorded});
-    return;
+    // Answered only once durable: the first try may still be waiting for its sync.
+    return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
   const std::optional<Organisation> vendor = store_.vendor_org();
   const Context c{who, actor, vendor ? vendor->id : Id(), unix_now()};
