@@ -538,16 +538,25 @@ void PortalService::on_content_command(Client& client, const Identity& who,
                             f.id));
     return;
   }
+  const Actor actor = who.actor();
+  const std::optional<Organisation> vendor = store_.vendor_org();
+  const Context c{actor, who.user.name, vendor ? vendor->id : Id(), unix_now()};
+  if (f.type == kCmdResourceSearch || f.type == kCmdKbSearch) {
+    // A search writes nothing: no command record, no lock.
+    Outcome answered = planner(c, f, store_);
+    if (auto* e = std::get_if<Error>(&answered))
+      client.send(error_frame(e->code, std::move(e->message), f.id, std::move(e->fields)));
+    else if (auto* a = std::get_if<Answer>(&answered))
+      client.send(AckFrame{f.id, std::move(a->result)});
+    return;
+  }
   // Read, check, write, ack and publish in one critical section, as the other rooms do.
   std::lock_guard lock(publish_mutex_);
-  const Actor actor = who.actor();
   const CommandKey key{actor.user_id, f.id};
   if (auto recorded = store_.command_result(key)) {
     // Answered only once durable: the first try may still be waiting for its sync.
     return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
-  const std::optional<Organisation> vendor = store_.vendor_org();
-  const Context c{actor, who.user.name, vendor ? vendor->id : Id(), unix_now()};
   Outcome planned = planner(c, f, store_);
   if (auto* e = std::get_if<Error>(&planned)) {
     client.send(error_frame(e->code, std::move(e->message), f.id, std::move(e->fields)));
