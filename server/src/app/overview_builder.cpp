@@ -67,7 +67,8 @@ class RankedBoardCache {
     auto ranked = std::make_shared<const std::vector<LeaderboardRow>>(
         rank_partners(board_entries(store, q, metric), metric));
     std::lock_guard lock(mutex_);
-    if (!slot.ranked || slot.store != &store || seq >= slot.seq) slot = Slot{ranked, &store, seq, q.start};
+    if (!slot.ranked || slot.store != &store || seq >= slot.seq)
+      slot = Slot{ranked, &store, seq, q.start};
     return ranked;
   }
 
@@ -93,10 +94,10 @@ bool is_account_event(std::string_view type) {
          type == kEvAccountTaskStatusChanged;
 }
 
-// The accounts part of the Overview at the room's sequence number `seq`. The accounts are read
-// in a transaction of their own (with the room's sequence number at that moment, `at`); the
-// account events logged after `at` up to `seq` are then applied, so the part describes the
-// same moment as the rest of the snapshot. Empty when the log no longer holds those events.
+// The accounts part of the Overview at the room's sequence number `seq`. The accounts were read
+// in a transaction of their own, with the room's sequence number at that moment (`in.seq`);
+// the account events logged after it up to `seq` are applied, so the part describes the same
+// moment as the rest of the snapshot. Empty when the log no longer holds those events.
 std::optional<OverviewAccounts> accounts_at(Store& store, const AccountsInputs& in,
                                             const std::string& room_key, int64_t seq,
                                             const std::string& currency) {
@@ -176,8 +177,8 @@ OverviewState overview_snapshot(Store& store, const Identity& who, const std::st
       s.accounts = std::move(*a);
       break;
     }
-    // Very many events between the two reads; a third read of a busy log is no better than
-    // the figures as read (the next snapshot is exact again).
+    // Only a log trimmed between the two reads lacks those events: read again. Should that
+    // keep happening, the accounts as read are shown (the next snapshot is exact again).
     if (attempt == 2) {
       s.accounts = overview_accounts(accounts.accounts, accounts.tasks, s.currency);
       break;
