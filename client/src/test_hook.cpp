@@ -230,7 +230,8 @@ std::string state_json(const App& app, std::string_view name) {
     if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
     return Json{{"open", f.open || f.request_open}, {"errors", errors}}.dump();
   }
-  if (name == "messages" || name == "conversation" || name == "messages_ui")
+  if (name == "messages" || name == "conversation" || name == "messages_ui" ||
+      name == "attachments")
     return portal::client::messages_hook_state(app, name);
   if (name == "notifications") {
     Json out = Json::array();

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/clock.h"
+#include "app/files_builder.h"
 #include "auth/tokens.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/rules/validation.h"
@@ -181,6 +182,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (is_program_command(f.type)) return on_program_command(client, who, f);
   if (f.type.starts_with("announcement.")) return on_announcement_command(client, who, f);
   if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
+  if (is_files_command(f.type)) return on_files_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));

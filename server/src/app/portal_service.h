@@ -21,6 +21,9 @@ class PortalService {
   PortalService(Store& store, Bus& bus, PasswordHasher& hasher, LoginThrottle& throttle)
       : store_(store), bus_(bus), hasher_(hasher), throttle_(throttle) {}
 
+  // Records that `d.user_id` downloaded a version of a file of `org` and publishes the event to
+  // the Files rooms (files_commands.cpp). Blocks on SQLite.
+  void record_download(const DownloadRecord& d, const Id& org);
   // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
   void handle_text(Client& client, std::string_view text);
   // A frame the network layer refused before it got here (binary, over the size limit).
@@ -51,6 +54,8 @@ class PortalService {
   void on_program_command(Client& client, const Identity& who, const CommandFrame& f);
   // announcement.post (announcement_commands.cpp).
   void on_announcement_command(Client& client, const Identity& who, const CommandFrame& f);
+  // folder.create, file.add, file.add_version, file.comment (files_commands.cpp).
+  void on_files_command(Client& client, const Identity& who, const CommandFrame& f);
   // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and
   // unsubscribe handlers return false when the room is not one of theirs.
   void on_messages_command(Client& client, const Identity& who, const CommandFrame& f);

@@ -7,6 +7,7 @@
 #include "store/schema_v4_program.h"
 #include "store/schema_v5_messages.h"
 #include "store/schema_v6_announcements.h"
+#include "store/schema_v7_files.h"
 
 namespace portal::server {
 namespace {
@@ -95,6 +96,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {4, kSchemaV4Program},
     {5, kSchemaV5Messages},
     {6, kSchemaV6Announcements},
+    {7, kSchemaV7Files},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build
