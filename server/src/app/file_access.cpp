@@ -60,6 +60,10 @@ std::variant<UploadRecord, HttpRefusal> FileAccess::upload(const User& user,
     return HttpRefusal{400, Error{ErrorCode::Validation, "The file name is not URL-encoded.",
                                   {{"name", "The file name is not URL-encoded."}}}};
   }
+  if (bytes.empty()) {
+    return HttpRefusal{400, Error{ErrorCode::Validation, "The file is empty.",
+                                  {{"content", "The file is empty."}}}};
+  }
   auto checked = check_upload(*name, content_type, bytes);
   if (auto* e = std::get_if<Error>(&checked)) {
     // 415 says "this type of file", 400 a name or body problem.
