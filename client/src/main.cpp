@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "attachments.h"
 #include "browser.h"
 #include "fonts.h"
 #include "imgui.h"
@@ -119,6 +120,8 @@ void frame() {
   Host& h = *g_host;
   if (sync_canvas_size(h)) h.app->mark_dirty();
   if (ui::take_animation_request()) h.app->mark_dirty(1);
+  // Upload progress, a dropped file or a decoded image happened in the page.
+  if (attachments::page_changed()) h.app->mark_dirty(1);
   if (!h.app->wants_frame(emscripten_get_now())) return;  // idle: no NewFrame, no Render
 
   h.input.drain(h.window);

@@ -80,13 +80,22 @@ void App::mark_read(const Id& conversation_id) {
 
 void App::send_message(const Id& conversation_id, std::string body, const Id& parent_id) {
   body = trimmed(std::move(body));
-  if (body.empty() || conversation_id.empty()) return;
+  // The main composer's ready files go with its message (replies in a thread carry none).
+  std::vector<Id> files;
+  if (parent_id.empty())
+    for (const PendingUpload& p : messages_.attachments.pending)
+      if (p.status == UploadStatus::Done) files.push_back(p.upload_id);
+  if ((body.empty() && files.empty()) || conversation_id.empty()) return;
   if (body.size() > kMaxMessageBody) {
     show_toast("That message is too long (at most 8,000 characters).", true);
     return;
   }
   Json payload = {{"conversation_id", conversation_id}, {"body", body}};
   if (!parent_id.empty()) payload["parent_id"] = parent_id;
+  if (!files.empty()) {
+    payload["attachments"] = files;
+    attachments::clear(messages_.attachments);
+  }
   CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), std::move(payload)};
   messages_.outgoing.push_back(OutgoingMessage{cmd.id, conversation_id, parent_id, body, now_ms_});
   messages_.stick_bottom = true;
@@ -308,6 +317,19 @@ std::string messages_hook_state(const App& app, std::string_view name) {
                 {"outgoing", outgoing},       {"typing", typing},    {"seen_by", seen},
                 {"has_older", c->has_older},  {"thread", ui.thread}, {"editing", ui.editing}}
         .dump();
+  }
+  if (name == "attachments") {
+    Json pending = Json::array();
+    for (const PendingUpload& p : ui.attachments.pending)
+      pending.push_back({{"name", p.name},
+                         {"size", p.size},
+                         {"sent", p.sent},
+                         {"status", p.status == UploadStatus::Done     ? "done"
+                                    : p.status == UploadStatus::Failed ? "failed"
+                                                                       : "uploading"},
+                         {"upload_id", p.upload_id},
+                         {"error", p.error}});
+    return Json{{"pending", pending}, {"images_ready", attachments::images_ready()}}.dump();
   }
   if (name == "messages_ui") {
     Json results = Json::array();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "attachments.h"
 #include "portal/model/messaging.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/rules/entity_validation.h"
@@ -63,6 +64,7 @@ struct MessagesUi {
   int browser_notifications = 0;     // shown while the tab was hidden (for tests)
   bool stick_bottom = true;          // follow new messages while at the bottom
   size_t seen_count = 0;             // messages of the open conversation seen last frame
+  AttachmentsUi attachments;         // files of the main composer, uploading or ready
 };
 
 // The test hook's Messages states (pp_state): "messages" (the conversation list), "conversation"

@@ -248,7 +248,8 @@ std::string state_json(const App& app, std::string_view name) {
                 {"results", results}}
         .dump();
   }
-  if (name == "messages" || name == "conversation" || name == "messages_ui")
+  if (name == "messages" || name == "conversation" || name == "messages_ui" ||
+      name == "attachments")
     return portal::client::messages_hook_state(app, name);
   if (name == "notifications") {
     Json out = Json::array();

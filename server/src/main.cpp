@@ -21,6 +21,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "app/demo_seed.h"
+#include "app/file_access.h"
 #include "app/options.h"
 #include "app/portal_service.h"
 #include "auth/login_throttle.h"
@@ -29,6 +30,7 @@
 #include "bus/hub.h"
 #include "net/listener.h"
 #include "net/shared_state.h"
+#include "store/blob_store.h"
 #include "store/sqlite_store.h"
 
 namespace net = boost::asio;
@@ -131,9 +133,15 @@ int run(const Options& o) {
     std::fprintf(stderr, "portal-server: seeded the demo program from %s\n", demo.c_str());
   }
 
+  BlobStore blobs(o.data_dir);
+  FileAccess file_access(store, blobs);
   Hub hub;
   LoginThrottle throttle;
   PortalService service(store, hub, hasher, throttle);
+  file_access.set_download_recorder(
+      [&service](const portal::DownloadRecord& d, const portal::Id& org) {
+        service.record_download(d, org);
+      });
 
   const unsigned io_threads =
       o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -146,6 +154,7 @@ int run(const Options& o) {
   auto state = std::make_shared<SharedState>(
       service, StaticFiles(o.public_dir), o.allow_origins,
       [&workers](SharedState::Work work) { net::post(workers, std::move(work)); });
+  state->set_file_access(&file_access);
 
   boost::beast::error_code listen_error;
   auto server = std::make_shared<listener>(ioc, net::ip::tcp::endpoint(address, o.port), state,

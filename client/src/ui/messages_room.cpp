@@ -27,6 +27,7 @@
 #include "portal/rooms/messages.h"
 #include "test_hook.h"
 #include "theme.h"
+#include "ui/attachments_view.h"
 #include "ui/format.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -410,6 +411,10 @@ void message_row(App& app, const ConversationState& c, const MessageView& v, flo
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    if (m && !m->attachments.empty()) {
+      ImGui::SetCursorScreenPos(ImVec2(row_x + left, ImGui::GetCursorScreenPos().y));
+      message_attachments(*m, text_w);
+    }
     if (!m) text(fonts().small, theme::kTextFaint, "Sending\xe2\x80\xa6");
   }
   if (m && replies > 0 && !in_thread) {
@@ -635,15 +640,26 @@ bool composer(App& app, const char* label, const char* id, char* buf, size_t siz
 }
 
 void composer_row(App& app, const Id& conv, const Id& parent, char* buf, size_t size, bool& focus,
-                  float width, const char* label, const char* send_label, const char* hint) {
+                  float width, const char* label, const char* send_label, const char* hint,
+                  bool with_files = false) {
   const float button_w = 84;
+  const float attach_w = with_files ? 52 : 0;
   ImGui::SetCursorPosX(16);
+  if (with_files) {
+    attach_button();
+    ImGui::SameLine(0, 8);
+  }
   const bool enter = composer(app, label, (std::string("##") + label).c_str(), buf, size,
-                              width - 32 - button_w - 8, hint, focus, conv);
+                              width - 32 - button_w - 8 - attach_w, hint, focus, conv);
   ImGui::SameLine(0, 8);
+  const AttachmentsUi& files = app.messages_ui().attachments;
+  bool uploading = false;
+  for (const PendingUpload& p : files.pending) uploading |= p.status == UploadStatus::Uploading;
+  const bool can_send = (buf[0] != '\0' || (with_files && attachments_ready(files))) &&
+                        !(with_files && uploading);
   const bool click = button(send_label, ButtonKind::Primary, ImVec2(button_w, 44), nullptr, false,
-                            buf[0] != '\0');
-  if (enter || click) {
+                            can_send);
+  if ((enter && can_send) || (click && can_send)) {
     app.send_message(conv, buf, parent);
     buf[0] = '\0';
   }
@@ -725,13 +741,19 @@ void conversation_panel(App& app, const MessagesState* list, const Id& conv, ImV
   conversation_header(app, list, *c, size.x);
   const bool thread = !compact_mode && !ui.thread.empty();
   const float main_w = thread ? size.x - kThreadWidth : size.x;
-  const float body_h = size.y - 65 - kComposerHeight - 30;
+  AttachmentsUi& files = ui.attachments;
+  const float strip_h = compact_mode ? 0.0f : attachments_strip_height(files);
+  const float body_h = size.y - 65 - kComposerHeight - 30 - strip_h;
   const ImVec2 body_pos = ImGui::GetCursorPos();
   message_list(app, *c, "##messages", ImVec2(main_w, body_h), {});
   // Typing indicator above the composer.
   ImGui::SetCursorPos(ImVec2(20, body_pos.y + body_h + 4));
   const std::string typing = typing_line(app, conv);
   text(fonts().small, theme::kTextMuted, typing.empty() ? std::string(" ") : typing);
+  if (strip_h > 0) {
+    ImGui::SetCursorPos(ImVec2(0, size.y - kComposerHeight - strip_h));
+    attachments_strip(files, main_w);
+  }
   ImGui::SetCursorPos(ImVec2(0, size.y - kComposerHeight));
   const std::string label = compact_mode ? "Message " + c->title : std::string("Message");
   static std::string labels[4];
@@ -746,7 +768,8 @@ void conversation_panel(App& app, const MessagesState* list, const Id& conv, ImV
     *stored = label;
   }
   composer_row(app, conv, {}, draft, draft_size, focus, main_w, compact_mode ? stored->c_str() : "Message",
-               compact_mode ? "Send" : "Send", compact_mode ? "Write a reply" : "Write a message");
+               compact_mode ? "Send" : "Send", compact_mode ? "Write a reply" : "Write a message",
+               !compact_mode);
   if (thread) {
     ImGui::SetCursorPos(ImVec2(main_w, 65));
     thread_panel(app, *c, ImVec2(kThreadWidth, size.y - 65));
@@ -792,6 +815,7 @@ void support_view(App& app, const MessagesState& s, ImVec2 pos, ImVec2 size) {
 
 void messages_room(App& app) {
   MessagesUi& ui = app.messages_ui();
+  attachments_frame(app);
   if (!ui.view_chosen) {
     ui.view_chosen = true;
     ui.support_view = app.session()->user.role == Role::SupportStaff;

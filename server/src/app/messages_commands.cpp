@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/message_attachments.h"
 #include "app/messages_builder.h"
 #include "app/portal_service.h"
 #include "auth/tokens.h"
@@ -59,15 +60,19 @@ std::optional<Conversation> visible_conversation(Store& store, const Actor& a, c
   return c;
 }
 
-std::vector<FieldError> body_errors(const std::string& body, const Id& conversation_id) {
+std::vector<FieldError> body_errors(const std::string& body, const Id& conversation_id,
+                                   size_t attachments = 0) {
   Message probe;
   probe.conversation_id = conversation_id;
   probe.body = body;
+  // Files alone are a message: the text is then optional.
+  if (attachments > 0) probe.attachment_ids.assign(attachments, "attachment");
   std::vector<FieldError> out;
   for (FieldError& e : validate_message(probe))
     if (e.field == "body") out.push_back(std::move(e));
   // Only spaces is no message.
-  if (out.empty() && body.find_first_not_of(" \t\r\n") == std::string::npos)
+  if (out.empty() && attachments == 0 &&
+      body.find_first_not_of(" \t\r\n") == std::string::npos)
     out.push_back({"body", "Write a message first."});
   return out;
 }
@@ -84,7 +89,12 @@ Outcome plan_send(const Context& c, const CommandFrame& f, Store& store) {
   if (!p) return invalid({{"body", "Send {\"conversation_id\", \"body\"} as text."}});
   auto conv = visible_conversation(store, c.actor, p->conversation_id);
   if (!conv) return error(ErrorCode::NotFound, kNoConversation);
-  if (auto fields = body_errors(p->body, conv->id); !fields.empty()) return invalid(fields);
+  if (!p->attachments_ok)
+    return invalid({{"attachments", "Send the attachments as a list of upload ids."}});
+  if (auto fields = body_errors(p->body, conv->id, p->attachments.size()); !fields.empty())
+    return invalid(fields);
+  auto attached = check_attachments(store, c.actor.user_id, p->attachments);
+  if (auto* e = std::get_if<Error>(&attached)) return std::move(*e);
   Id parent;
   if (!p->parent_id.empty()) {
     auto parent_message = p->parent_id.size() <= kMaxIdBytes ? store.find_message(p->parent_id)
@@ -103,6 +113,8 @@ Outcome plan_send(const Context& c, const CommandFrame& f, Store& store) {
   m.body = p->body;
   m.parent_id = parent;
   m.sent_at = c.now;
+  m.attachment_ids = p->attachments;
+  m.attachments = std::move(std::get<std::vector<AttachmentInfo>>(attached));
 
   Plan plan;
   const std::string author = c.who.user.name;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/clock.h"
+#include "app/files_builder.h"
 #include "auth/tokens.h"
 #include "store/audit_scope.h"
 #include "portal/protocol/content_commands.h"
@@ -194,6 +195,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (is_messaging_command(f.type)) return on_messages_command(client, who, f);
   if (is_project_command(f.type)) return on_project_command(client, who, f);
   if (is_notification_command(f.type)) return on_notification_command(client, who, f);
+  if (is_files_command(f.type)) return on_files_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));

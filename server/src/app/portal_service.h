@@ -26,6 +26,9 @@ class PortalService {
         throttle_(throttle),
         durable_([&store] { store.sync(); }) {}
 
+  // Records that `d.user_id` downloaded a version of a file of `org` and publishes the event to
+  // the Files rooms (files_commands.cpp). Blocks on SQLite.
+  void record_download(const DownloadRecord& d, const Id& org);
   // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
   void handle_text(Client& client, std::string_view text);
   // A frame the network layer refused before it got here (binary, over the size limit).
@@ -64,6 +67,8 @@ class PortalService {
   bool on_notifications_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
   bool on_notifications_unsubscribe(Client& client, const Identity& who,
                                     const UnsubscribeFrame& f);
+  // folder.create, file.add, file.add_version, file.comment (files_commands.cpp).
+  void on_files_command(Client& client, const Identity& who, const CommandFrame& f);
   // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and
   // unsubscribe handlers return false when the room is not one of theirs.
   void on_messages_command(Client& client, const Identity& who, const CommandFrame& f);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/accounts_builder.h"
+#include "app/files_builder.h"
 #include "app/overview_builder.h"
 #include "app/pipeline_builder.h"
 #include "app/portal_service.h"
@@ -88,6 +89,11 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
         program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
     snapshot.seq = in.seq;
     snapshot.state = to_json(build_projects(in));
+  } else if (*room == RoomKind::Files) {
+    const FilesInputs in = store_.files_inputs(
+        is_vendor_staff(actor.role) ? std::nullopt : std::optional<Id>(actor.org_id), key);
+    snapshot.seq = in.seq;
+    snapshot.state = build_files(in);
   } else {
     // FIXME: the other rooms get their state in later issues; until then an empty state with
     // the room's real sequence number keeps the client's replica logic honest.

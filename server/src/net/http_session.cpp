@@ -1,14 +1,20 @@
 #include "net/http_session.h"
 
+#include <cstdio>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/file_body.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/buffers_generator.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include "net/uploads.h"
 #include "net/websocket_start.h"
+#include "portal/rules/upload_rules.h"
 
 namespace portal::server {
 
@@ -21,6 +27,8 @@ namespace {
 constexpr std::uint32_t kHeaderLimit = 8 * 1024;
 constexpr std::uint64_t kBodyLimit = 64 * 1024;
 constexpr auto kReadTimeout = std::chrono::seconds(30);
+// An upload of 25 MB needs time on a slow line; a download of one likewise.
+constexpr auto kUploadTimeout = std::chrono::seconds(300);
 constexpr const char* kServerName = "partner-portal";
 
 std::string_view path_of(std::string_view target) {
@@ -47,19 +55,52 @@ void http_session::do_read() {
   // A fresh parser per request, because limits apply per message.
   parser_.emplace();
   parser_->header_limit(kHeaderLimit);
-  parser_->body_limit(kBodyLimit);
+  // The parser compares a Content-Length with the limit as soon as the header is in, so the
+  // header is read under the upload limit; on_header then sets the limit of the request.
+  parser_->body_limit(static_cast<uint64_t>(kMaxHttpUploadBytes));
   stream_.expires_after(kReadTimeout);
+  // The header first: an upload gets a larger body limit, or an early 413.
+  http::async_read_header(stream_, buffer_, *parser_,
+                          beast::bind_front_handler(&http_session::on_header, shared_from_this()));
+}
+
+void http_session::on_header(beast::error_code ec, std::size_t) {
+  if (ec) return on_read_error(ec);
+  const auto& header = parser_->get();
+  if (is_upload_request(header.method(), header.target())) {
+    const auto length = parser_->content_length();
+    if (length && *length > static_cast<uint64_t>(kMaxHttpUploadBytes)) {
+      // Refused before reading the body; the connection closes since the body is not read.
+      return send_generated(upload_too_large(header.version()));
+    }
+    stream_.expires_after(kUploadTimeout);
+  } else {
+    const auto length = parser_->content_length();
+    if (length && *length > kBodyLimit) {
+      return send_text(nullptr, http::status::payload_too_large, "Request body too large.\n",
+                       "text/plain; charset=utf-8", true);
+    }
+    parser_->body_limit(kBodyLimit);
+  }
   http::async_read(stream_, buffer_, *parser_,
                    beast::bind_front_handler(&http_session::on_read, shared_from_this()));
 }
 
 void http_session::on_read(beast::error_code ec, std::size_t) {
+  if (ec) return on_read_error(ec);
+  handle(parser_->release());
+}
+
+void http_session::on_read_error(beast::error_code ec) {
   if (ec == http::error::end_of_stream) return do_close();
   if (ec == http::error::header_limit) {
     return send_text(nullptr, http::status::request_header_fields_too_large,
                      "Request headers too large.\n", "text/plain; charset=utf-8", true);
   }
   if (ec == http::error::body_limit) {
+    // The request line is parsed before the limit is checked, so the target is known here.
+    if (is_upload_request(parser_->get().method(), parser_->get().target()))
+      return send_generated(upload_too_large(parser_->get().version()));
     return send_text(nullptr, http::status::payload_too_large, "Request body too large.\n",
                      "text/plain; charset=utf-8", true);
   }
@@ -67,15 +108,13 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
       ec == net::error::connection_reset || ec == net::error::eof) {
     return;  // The peer went quiet or away: just drop the connection.
   }
-  if (ec) {
-    return send_text(nullptr, http::status::bad_request, "Bad request.\n",
-                     "text/plain; charset=utf-8", true);
-  }
-  handle(parser_->release());
+  send_text(nullptr, http::status::bad_request, "Bad request.\n", "text/plain; charset=utf-8",
+            true);
 }
 
 void http_session::handle(request&& req) {
   if (beast::websocket::is_upgrade(req)) return on_upgrade(std::move(req));
+  if (is_api_path(path_of(req.target()))) return serve_api(std::move(req));
 
   if (req.method() != http::verb::get && req.method() != http::verb::head) {
     http::response<http::string_body> res{http::status::method_not_allowed, req.version()};
@@ -157,6 +196,39 @@ void http_session::on_upgrade(request&& req) {
                      "text/plain; charset=utf-8", true);
   }
   start_websocket_session(stream_.release_socket(), std::move(req), state_);
+}
+
+void http_session::serve_api(request&& req) {
+  auto self = shared_from_this();
+  auto shared_req = std::make_shared<request>(std::move(req));
+  state_->run_blocking([self, shared_req] {
+    std::shared_ptr<http::message_generator> response;
+    try {
+      response = std::make_shared<http::message_generator>(
+          handle_api(self->state_->file_access(), *shared_req));
+    } catch (const std::exception& e) {
+      // A storage failure (disk full, SQLite) ends this request, not the server.
+      std::fprintf(stderr, "portal-server: file request failed: %s\n", e.what());
+      http::response<http::string_body> res{http::status::internal_server_error,
+                                            shared_req->version()};
+      res.set(http::field::server, kServerName);
+      res.set(http::field::content_type, "application/json");
+      res.body() =
+          R"({"error":{"code":"internal","message":"The file could not be stored. Please try again.","fields":[]}})";
+      res.keep_alive(false);
+      res.prepare_payload();
+      response = std::make_shared<http::message_generator>(std::move(res));
+    }
+    net::post(self->stream_.get_executor(),
+              [self, response] { self->send_generated(std::move(*response)); });
+  });
+}
+
+void http_session::send_generated(http::message_generator&& response) {
+  const bool close = !response.keep_alive();
+  stream_.expires_after(kUploadTimeout);
+  beast::async_write(stream_, std::move(response),
+                     beast::bind_front_handler(&http_session::on_write, shared_from_this(), close));
 }
 
 void http_session::send_text(const request* req, http::status status, std::string body,

@@ -8,6 +8,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
+#include <boost/beast/http/message_generator.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -24,10 +25,16 @@ class http_session : public std::enable_shared_from_this<http_session> {
   using request = boost::beast::http::request<boost::beast::http::string_body>;
 
   void do_read();
+  void on_header(boost::beast::error_code ec, std::size_t bytes);
+  // A read failed: answers what deserves an answer, else drops the connection.
+  void on_read_error(boost::beast::error_code ec);
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void handle(request&& req);
   void serve_file(const request& req);
   void on_upgrade(request&& req);
+  // /api/...: handled on the worker pool (net/uploads.h), answered back on this strand.
+  void serve_api(request&& req);
+  void send_generated(boost::beast::http::message_generator&& response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
   void do_close();
 

@@ -16,6 +16,7 @@
 namespace portal::server {
 
 class PortalService;
+class FileAccess;
 
 // A live session that shutdown must end politely.
 class Closable {
@@ -41,6 +42,10 @@ class SharedState {
   // Runs `work` on the worker pool: for anything that may block (SQLite, password hashing).
   void run_blocking(Work work) { run_blocking_(std::move(work)); }
 
+  // The HTTP file endpoints' application side (net/uploads.h); null until set.
+  FileAccess* file_access() const { return file_access_; }
+  void set_file_access(FileAccess* files) { file_access_ = files; }
+
   // A browser's Origin must name the host it connected to, or one of --allow-origin.
   bool origin_allowed(std::string_view origin, std::string_view host) const;
 
@@ -56,6 +61,7 @@ class SharedState {
   StaticFiles files_;
   std::vector<std::string> allow_origins_;
   std::function<void(Work)> run_blocking_;
+  FileAccess* file_access_ = nullptr;
 
   mutable std::mutex mutex_;
   bool shutting_down_ = false;

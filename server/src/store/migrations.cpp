@@ -7,8 +7,9 @@
 #include "store/schema_v4_program.h"
 #include "store/schema_v5_messages.h"
 #include "store/schema_v6_announcements.h"
-#include "store/schema_v9_projects.h"
+#include "store/schema_v7_files.h"
 #include "store/schema_v8_content.h"
+#include "store/schema_v9_projects.h"
 
 namespace portal::server {
 namespace {
@@ -97,7 +98,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {4, kSchemaV4Program},
     {5, kSchemaV5Messages},
     {6, kSchemaV6Announcements},
-    {7, "SELECT 1;"},  // FIXME trial: files' migration 7 goes here
+    {7, kSchemaV7Files},
     {8, kSchemaV8Content},
     {9, kSchemaV9Projects},
 });

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "store/sqlite.h"
+#include "store/sqlite_files.h"
 #include "store/sqlite_log.h"
 #include "store/sqlite_store.h"
 
@@ -215,7 +216,9 @@ std::optional<Message> SqliteStore::find_message(const Id& id) {
                            " FROM messages m WHERE m.id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  return read_message(q);
+  Message m = read_message(q);
+  sqlite::load_attachments(*writer_, m);
+  return m;
 }
 
 int64_t SqliteStore::next_message_seq(const Id& conversation_id) {
@@ -304,6 +307,7 @@ ConversationInputs SqliteStore::conversation_inputs(const Conversation& c, size_
     in.has_older = true;
   }
   std::reverse(in.messages.begin(), in.messages.end());
+  sqlite::load_attachments(*writer_, in.messages);
   {
     Query q = writer_->query(
         "SELECT user_id, last_read_seq, read_at FROM message_reads WHERE conversation_id = ? "
@@ -328,6 +332,7 @@ std::vector<Message> SqliteStore::messages_before(const Id& conversation_id, int
   has_older = out.size() > limit;
   if (has_older) out.pop_back();
   std::reverse(out.begin(), out.end());
+  sqlite::load_attachments(*writer_, out);
   return out;
 }
 
@@ -355,8 +360,10 @@ CommandOutcome SqliteStore::apply_message_change(const CommandKey& key,
   return run_command(key, events, result, now, [&](Database& db) {
     if (change.conversation) insert_conversation(db, *change.conversation, now);
     if (change.message) {
-      if (change.new_message)
+      if (change.new_message) {
         insert_message(db, *change.message);
+        sqlite::insert_attachments(db, *change.message);
+      }
       else
         update_message(db, *change.message);
     }

@@ -164,6 +164,25 @@ class SqliteStore final : public Store {
   CommandOutcome apply_content_change(const CommandKey& key, const ContentChange& change,
                                       const std::vector<NewEvent>& events,
                                       const nlohmann::json& result, UnixTime now) override;
+  // In sqlite_files.cpp:
+  std::optional<Id> session_user(const std::string& token_hash, UnixTime now) override;
+  void insert_upload(const UploadRecord& upload) override;
+  std::optional<UploadRecord> find_upload(const Id& id) override;
+  std::optional<Id> attachment_conversation(const Id& upload_id) override;
+
+  // In sqlite_files_store.cpp:
+  std::optional<Folder> find_folder(const Id& id) override;
+  std::optional<StoredFile> find_file(const Id& id) override;
+  std::optional<VersionRecord> find_file_version(const Id& id) override;
+  int32_t next_version_number(const Id& file_id) override;
+  bool upload_in_use(const Id& upload_id) override;
+  FilesInputs files_inputs(const std::optional<Id>& org, const std::string& room_key) override;
+  CommandOutcome apply_file_change(const CommandKey& key, const FileChange& change,
+                                   const std::vector<NewEvent>& events,
+                                   const nlohmann::json& result, UnixTime now) override;
+  std::vector<StoredEvent> record_download(const DownloadRecord& d,
+                                           const std::vector<NewEvent>& events,
+                                           UnixTime now) override;
 
   bool empty() override;
   void seed(const SeedData& data) override;

@@ -16,6 +16,7 @@
 #include "portal/model/room_kind.h"
 #include "store/accounts_records.h"
 #include "store/content_records.h"
+#include "store/file_records.h"
 #include "portal/rooms/overview_parts.h"
 #include "portal/rooms/room_partners.h"
 #include "store/message_records.h"
@@ -312,6 +313,34 @@ class Store {
   virtual CommandOutcome apply_content_change(const CommandKey& key, const ContentChange& change,
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) = 0;
+  // ---- uploads and message attachments (sqlite_files.cpp) ----
+  // The user of a live session, without extending it (file requests are not visits).
+  virtual std::optional<Id> session_user(const std::string& token_hash, UnixTime now) = 0;
+  // Inserts the row of an upload whose blob is already on disk.
+  virtual void insert_upload(const UploadRecord& upload) = 0;
+  virtual std::optional<UploadRecord> find_upload(const Id& id) = 0;
+  // The conversation of the message the upload is attached to, if it is attached.
+  virtual std::optional<Id> attachment_conversation(const Id& upload_id) = 0;
+
+  // ---- the Shared files store (sqlite_files_store.cpp) ----
+  virtual std::optional<Folder> find_folder(const Id& id) = 0;
+  virtual std::optional<StoredFile> find_file(const Id& id) = 0;
+  virtual std::optional<VersionRecord> find_file_version(const Id& id) = 0;
+  // The number the next version of the file gets (1 for the first).
+  virtual int32_t next_version_number(const Id& file_id) = 0;
+  // Is the upload attached to a message or a version of a file already?
+  virtual bool upload_in_use(const Id& upload_id) = 0;
+  // `org` empty = every partner's files (vendor staff).
+  virtual FilesInputs files_inputs(const std::optional<Id>& org, const std::string& room_key) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key`.
+  virtual CommandOutcome apply_file_change(const CommandKey& key, const FileChange& change,
+                                           const std::vector<NewEvent>& events,
+                                           const nlohmann::json& result, UnixTime now) = 0;
+  // In one transaction: the download row and its events (returned as stored).
+  virtual std::vector<StoredEvent> record_download(const DownloadRecord& d,
+                                                   const std::vector<NewEvent>& events,
+                                                   UnixTime now) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet

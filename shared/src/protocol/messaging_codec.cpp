@@ -22,6 +22,14 @@ void visit_fields(V& v, Conversation& c) {
 }
 
 template <class V>
+void visit_fields(V& v, AttachmentInfo& a) {
+  v("id", a.id);
+  v("name", a.name);
+  v("content_type", a.content_type);
+  v("size_bytes", a.size_bytes);
+}
+
+template <class V>
 void visit_fields(V& v, Message& m) {
   v("id", m.id);
   v("conversation_id", m.conversation_id);
@@ -30,6 +38,7 @@ void visit_fields(V& v, Message& m) {
   v("body", m.body);
   v("parent_id", m.parent_id);
   v("attachment_ids", m.attachment_ids);
+  v("attachments", m.attachments);
   v("sent_at", m.sent_at);
   v("edited", m.edited);
   v("edited_at", m.edited_at);

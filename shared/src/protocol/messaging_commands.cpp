@@ -45,8 +45,21 @@ std::optional<SendPayload> send_payload_from_json(const Json& j) {
   auto body = get_string(j, "body");
   if (!conv || !body) return std::nullopt;
   bool ok = true;
-  SendPayload p{*conv, *body, optional_string(j, "parent_id", ok)};
+  SendPayload p{*conv, *body, optional_string(j, "parent_id", ok), {}, true};
   if (!ok) return std::nullopt;
+  if (const Json* a = field(j, "attachments"); a != nullptr && !a->is_null()) {
+    if (!a->is_array() || a->size() > 100) {
+      p.attachments_ok = false;
+    } else {
+      for (const Json& id : *a) {
+        if (!id.is_string()) {
+          p.attachments_ok = false;
+          break;
+        }
+        p.attachments.push_back(id.get<std::string>());
+      }
+    }
+  }
   return p;
 }
 

@@ -123,6 +123,22 @@ bool may_see_conversation(const Actor& a, const Conversation& c) {
   return c.kind == ConversationKind::Topic && !c.org_id.empty() && a.org_id == c.org_id;
 }
 
+bool may_read_upload(const Actor& a, const Id& owner_org, const Id& vendor_org,
+                     const Conversation* attached_to) {
+  if (a.user_id.empty()) return false;
+  if (!owner_org.empty() && may_read_org(a, owner_org, vendor_org)) return true;
+  return attached_to != nullptr && may_see_conversation(a, *attached_to);
+}
+
+bool may_write_files(const Actor& a, const Id& org, const Id& vendor_org) {
+  if (a.user_id.empty() || org.empty()) return false;
+  if (a.role == Role::PartnerAdmin || a.role == Role::PartnerUser)
+    return a.org_id == org && org != vendor_org;
+  if (a.role == Role::VendorAdmin || a.role == Role::PartnerManager)
+    return a.org_id == vendor_org && org != vendor_org;
+  return false;
+}
+
 bool may_change_message(const Actor& a, const Message& m) {
   return a.role != Role::Kiosk && !a.user_id.empty() && m.author_id == a.user_id && !m.deleted;
 }

@@ -23,7 +23,12 @@ struct HttpResponse {
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 HttpResponse http_request(uint16_t port, const std::string& method, const std::string& target,
-                          const Headers& headers = {});
+                          const Headers& headers = {}, const std::string& body = {});
+// Sends only the head of a request that announces a body of `content_length` bytes, then reads
+// the answer: what a server says to a body it refuses before reading it.
+HttpResponse http_request_head_only(uint16_t port, const std::string& method,
+                                    const std::string& target, const Headers& headers,
+                                    uint64_t content_length);
 inline HttpResponse http_get(uint16_t port, const std::string& target,
                              const Headers& headers = {}) {
   return http_request(port, "GET", target, headers);

@@ -34,6 +34,16 @@ struct Conversation {
 // True when `user_id` is a member.
 bool is_member(const Conversation& c, const Id& user_id);
 
+// What a message shows of one attachment without fetching it (filled by the server from the
+// upload; GET /api/files/<id> serves the bytes).
+struct AttachmentInfo {
+  Id id;  // the upload id
+  std::string name;
+  std::string content_type;
+  int64_t size_bytes = 0;
+  friend bool operator==(const AttachmentInfo&, const AttachmentInfo&) = default;
+};
+
 struct Message {
   Id id;
   Id conversation_id;
@@ -41,7 +51,8 @@ struct Message {
   Id author_id;
   std::string body;
   Id parent_id;                    // the thread's first message; empty for top level
-  std::vector<Id> attachment_ids;  // files (model/files.h)
+  std::vector<Id> attachment_ids;  // uploads, in the order the author attached them
+  std::vector<AttachmentInfo> attachments;  // their metadata, same order (set by the server)
   UnixTime sent_at = 0;
   bool edited = false;
   UnixTime edited_at = 0;

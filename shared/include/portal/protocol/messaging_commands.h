@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "portal/protocol/frames.h"
 
@@ -62,11 +63,13 @@ inline constexpr size_t kSnapshotMessages = 50;  // newest messages in a convers
 inline constexpr size_t kMaxSearchQuery = 200;   // bytes of a search query
 inline constexpr size_t kMaxSearchResults = 50;
 
-// message.send {"conversation_id","body","parent_id"?}
+// message.send {"conversation_id","body","parent_id"?,"attachments"?: [upload_id, ...]}
 struct SendPayload {
   Id conversation_id;
   std::string body;
   Id parent_id;
+  std::vector<Id> attachments;  // upload ids (POST /api/uploads), as sent: checked by the server
+  bool attachments_ok = true;   // false: "attachments" was not a list of strings
 };
 // message.edit {"message_id","body"}, message.delete {"message_id"}
 struct MessageTarget {

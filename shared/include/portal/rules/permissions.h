@@ -62,6 +62,15 @@ bool may_search_partners(const Actor& a, const Id& vendor_org);
 // May the actor see and write in the conversation? Its members; for a channel also every user of
 // its partner organisation. Vendor staff only where they are members; a kiosk never.
 bool may_see_conversation(const Actor& a, const Conversation& c);
+// May the actor fetch an upload (GET /api/files/<id>)? The uploader's organisation and vendor
+// staff may; when the upload is attached to a message of `attached_to`, so may everyone who
+// sees that conversation. Anyone else must not learn that it exists.
+bool may_read_upload(const Actor& a, const Id& owner_org, const Id& vendor_org,
+                     const Conversation* attached_to);
+// May the actor add folders, files, versions and comments to organisation `org`'s Shared
+// files? Partner admins and users for their own organisation; the vendor's admins and partner
+// managers for any partner. Support staff and kiosks only read (may_read_org).
+bool may_write_files(const Actor& a, const Id& org, const Id& vendor_org);
 // May the actor edit or delete the message? Only its author, and not once it is deleted.
 bool may_change_message(const Actor& a, const Message& m);
 

@@ -1,0 +1,65 @@
+// Message attachments in the browser: the page picks or receives dropped files and uploads each
+// with XMLHttpRequest (POST /api/uploads, the session token as Bearer), reporting progress; the
+// app reads that progress when the page says something changed. Images of messages are fetched
+// with the token, decoded by the browser (createImageBitmap) and uploaded as WebGL textures.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "portal/model/entities.h"
+
+namespace portal::client {
+
+enum class UploadStatus { Uploading, Done, Failed };
+
+// A file being attached in the composer.
+struct PendingUpload {
+  int slot = 0;  // the page's handle
+  std::string name;
+  int64_t size = 0;
+  int64_t sent = 0;  // bytes uploaded so far
+  UploadStatus status = UploadStatus::Uploading;
+  Id upload_id;  // once Done
+  std::string content_type;
+  std::string error;  // once Failed: a sentence for the user
+};
+
+struct AttachmentsUi {
+  Id conversation;  // the conversation whose composer holds the files
+  std::vector<PendingUpload> pending;
+  int page_version = -1;  // the page's change counter last read
+};
+
+namespace attachments {
+
+// Sets the session token the page sends with uploads and image fetches, and makes the canvas a
+// drop target (once).
+void set_token(const std::string& token);
+// Opens the browser's file picker; chosen files start uploading at once.
+void pick_files();
+// True when the page has news (progress, a finished upload, a dropped file, a decoded image)
+// since the last call: cheap, called on every animation frame to wake the app.
+bool page_changed();
+// Reads the uploads from the page into `ui.pending` (only when they changed); returns true when
+// something is still uploading.
+bool sync(AttachmentsUi& ui);
+// Forgets (and aborts) an upload of the composer.
+void remove(AttachmentsUi& ui, int slot);
+// Forgets every upload of the composer (after sending them).
+void clear(AttachmentsUi& ui);
+
+// The WebGL texture of an image attachment, fetching and decoding it on first use. 0 while it
+// loads or when it failed (`failed` says which); `w`/`h` are its pixel size.
+unsigned image_texture(const Id& upload_id, int& w, int& h, bool& failed);
+// Downloads an attachment: fetched with the token, saved under its name by the browser.
+void download(const Id& upload_id, const std::string& name);
+// How many image textures are ready (for the test hook).
+int images_ready();
+
+}  // namespace attachments
+
+// "2.4 MB", "820 KB", "12 bytes".
+std::string file_size_label(int64_t bytes);
+
+}  // namespace portal::client

@@ -1,0 +1,153 @@
+// Message attachments in real browsers: Dana (Acme) picks an image and a PDF with the paperclip
+// button, watches them upload, and sends them; Leo (Acme) sees the image inline (fetched with his
+// session, decoded by the browser and drawn as a texture) and the PDF as a chip. The room is
+// screenshotted for docs/screenshots/messages-attachment.png.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { Server, App, launchBrowser } = require('./lib/portal');
+
+let server;
+let browser;
+
+test.before(async () => {
+  server = await new Server().start();
+  browser = await launchBrowser();
+});
+test.after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// [SECTION] A PNG made here: a trade-fair booth of sorts (sky, floor, a stand with a banner).
+
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+function chunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+
+function boothPng(w, h) {
+  const raw = Buffer.alloc((w * 4 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 4 + 1)] = 0;  // filter: none
+    for (let x = 0; x < w; x++) {
+      const t = y / h;
+      let r = 79 + (14 - 79) * t, g = 70 + (147 - 70) * t, b = 229 + (132 - 229) * t;  // indigo to teal
+      if (y > h * 0.72) { r = 226; g = 232; b = 240; }                                   // floor
+      const inStand = x > w * 0.18 && x < w * 0.82 && y > h * 0.3 && y < h * 0.78;
+      if (inStand) { r = 255; g = 255; b = 255; }
+      const inBanner = x > w * 0.24 && x < w * 0.76 && y > h * 0.36 && y < h * 0.5;
+      if (inBanner) { r = 79; g = 70; b = 229; }
+      const inLogo = (x - w * 0.5) ** 2 + (y - h * 0.62) ** 2 < (h * 0.08) ** 2;
+      if (inLogo) { r = 253; g = 176; b = 34; }
+      // Noise makes the file big enough for its upload to take a moment.
+      const n = ((x * 7919 + y * 104729) % 13) - 6;
+      const o = y * (w * 4 + 1) + 1 + x * 4;
+      raw[o] = Math.max(0, Math.min(255, r + n));
+      raw[o + 1] = Math.max(0, Math.min(255, g + n));
+      raw[o + 2] = Math.max(0, Math.min(255, b + n));
+      raw[o + 3] = 255;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;   // bit depth
+  ihdr[9] = 6;   // RGBA
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// [SECTION] Helpers
+
+async function openChannel(app) {
+  const title = 'Acme \u00d7 Northwind';
+  await app.click('Messages');
+  await app.waitState('messages', (s) => s && s.conversations.length > 0, 'the conversation list');
+  await app.click(`conversation:${title}`);
+  return app.waitState('conversation', (c) => c && c.title === title, 'the Acme channel');
+}
+
+const last = (c) => c.messages.filter((m) => !m.parent_id).slice(-1)[0];
+
+test('Dana attaches an image and a PDF; Leo sees the image inline and the PDF as a chip', async () => {
+  const dana = await App.open(browser, server.url);
+  const leo = await App.open(browser, server.url);
+  await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+  await leo.loginAndWaitForOverview('leo.martin@acme.example');
+  await openChannel(dana);
+  await openChannel(leo);
+
+  // A slow uplink, so the progress bar has time to show (the throttle applies to request bodies).
+  const cdp = await dana.page.context().newCDPSession(dana.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+
+  const png = boothPng(640, 400);
+  const files = [
+    { name: 'Booth at Cloud Summit.png', mimeType: 'image/png', buffer: png },
+    { name: 'Booth plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% booth plan\n'.repeat(40)) },
+  ];
+  // The paperclip opens the browser's file chooser, as it does for a user.
+  const chooser = dana.page.waitForEvent('filechooser', { timeout: 10000 });
+  await dana.click('Attach file');
+  await (await chooser).setFiles(files);
+
+  // Progress shows while the image travels, then both files are ready.
+  await dana.waitFor(async () => {
+    const a = await dana.state('attachments');
+    return a.pending.some((p) => p.status === 'uploading' && p.sent < p.size) && await dana.rect('Upload progress');
+  }, 'the progress bar of an upload in progress');
+  await dana.screenshot('messages-attachment-uploading');
+  const ready = await dana.waitState('attachments',
+    (a) => a.pending.length === 2 && a.pending.every((p) => p.status === 'done'), 'both uploads done', 30000);
+  assert.equal(ready.pending.find((p) => p.name.endsWith('.png')).sent, png.length);
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  await dana.fill('Message', 'Photos from the booth, and the plan for next year');
+  await dana.page.keyboard.press('Enter');
+  const sent = await dana.waitState('conversation',
+    (c) => last(c) && last(c).attachments && last(c).attachments.length === 2, 'the sent message with its files');
+  assert.deepEqual(last(sent).attachments.map((a) => a.name), ['Booth at Cloud Summit.png', 'Booth plan.pdf']);
+  assert.deepEqual((await dana.state('attachments')).pending, [], 'the composer is empty again');
+
+  // Leo's screen: the message with the image drawn inline and the PDF as a chip.
+  const seen = await leo.waitState('conversation',
+    (c) => last(c) && (last(c).attachments || []).length === 2, 'Dana\'s message on Leo\'s screen');
+  assert.equal(last(seen).body, 'Photos from the booth, and the plan for next year');
+  assert.equal(last(seen).attachments[0].content_type, 'image/png');
+  assert.equal(last(seen).attachments[0].size_bytes, png.length);
+  await leo.waitState('attachments', (a) => a.images_ready >= 1, 'the image decoded into a texture');
+  const image = await leo.waitFor(() => leo.rect('image:Booth at Cloud Summit.png'), 'the inline image');
+  // A thumbnail: at most 280 x 200 px, with the image's aspect ratio (640 x 400).
+  assert.ok(image.w <= 280 && image.h <= 200 && image.w >= 200, JSON.stringify(image));
+  assert.ok(Math.abs(image.w / image.h - 1.6) < 0.05, JSON.stringify(image));
+  assert.ok(await leo.rect('file:Booth plan.pdf'), 'the PDF chip');
+
+  const shot = await leo.screenshot('messages-attachment');
+  const docs = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+  fs.mkdirSync(docs, { recursive: true });
+  fs.copyFileSync(shot, path.join(docs, 'messages-attachment.png'));
+  assert.deepEqual(dana.consoleErrors, []);
+  assert.deepEqual(leo.consoleErrors, []);
+  await dana.close();
+  await leo.close();
+});
