@@ -189,6 +189,7 @@ int run(const Options& o) {
   // Work still queued would only answer clients that are gone; let running work finish.
   workers.stop();
   workers.join();
+  service.stop();  // acks still waiting for their sync go out while the io_context exists
   std::fprintf(stderr, "portal-server: stopped\n");
   return 0;
 }

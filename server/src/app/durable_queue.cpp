@@ -7,18 +7,22 @@ namespace portal::server {
 DurableQueue::DurableQueue(std::function<void()> sync)
     : sync_(std::move(sync)), thread_([this] { run(); }) {}
 
-DurableQueue::~DurableQueue() {
+void DurableQueue::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
   wake_.notify_one();
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(mutex_);
+  stopped_ = true;
+  queued_.clear();  // arrived after the thread's last look: nobody is left to answer
 }
 
 void DurableQueue::after_sync(std::function<void()> fn) {
   {
     std::lock_guard lock(mutex_);
+    if (stopped_) return;  // no thread left to run it
     queued_.push_back(std::move(fn));
   }
   wake_.notify_one();

@@ -16,8 +16,10 @@ class DurableQueue {
  public:
   // `sync` makes every transaction committed before the call durable; it throws on failure.
   explicit DurableQueue(std::function<void()> sync);
-  // Runs what is queued (after a last sync), then stops.
-  ~DurableQueue();
+  // Runs what is queued (after a last sync), then stops; nothing queued later runs. Call it
+  // while what the queued work touches (sockets, their io_context) still exists.
+  void stop();
+  ~DurableQueue() { stop(); }
   DurableQueue(const DurableQueue&) = delete;
   DurableQueue& operator=(const DurableQueue&) = delete;
 
@@ -41,6 +43,7 @@ class DurableQueue {
   std::condition_variable wake_;
   std::vector<std::function<void()>> queued_;
   bool stopping_ = false;
+  bool stopped_ = false;
   Stats stats_;
   std::thread thread_;
 };

@@ -31,6 +31,9 @@ class PortalService {
   void record_download(const DownloadRecord& d, const Id& org);
   // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
   void handle_text(Client& client, std::string_view text);
+  // Sends the acks and events still waiting for their sync, then stops doing so. The server
+  // calls it once its I/O has stopped, before the sockets' io_context goes away.
+  void stop() { durable_.stop(); }
   // A frame the network layer refused before it got here (binary, over the size limit).
   void refuse(Client& client, ErrorCode code, std::string message);
   // The connection is gone: stop delivering room events to it.

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 
 #include "store/migrations.h"
@@ -192,6 +193,12 @@ SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int 
 }
 
 SqliteStore::~SqliteStore() {
+  // What a short-lived user of the store (portal-admin) committed is durable when it exits.
+  try {
+    sync();
+  } catch (const StoreError& e) {
+    std::fprintf(stderr, "portal: %s\n", e.what());
+  }
   if (wal_fd_ >= 0) ::close(wal_fd_);
 }
 
