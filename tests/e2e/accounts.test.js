@@ -1,7 +1,9 @@
 // The Customer accounts room, live on both sides: Dana (Acme) sorts her accounts by a column
 // header, adds an account through the modal (an empty name is refused inline first), ticks
 // one of its tasks and adds another; Priya (the partner manager) has the program-wide room open in another
-// browser context and sees both without a reload.
+// browser context and sees both without a reload. The room's snapshot holds the table rows only:
+// an account's plans and tasks load when its side panel opens, and a task Dana ticks shows at
+// once in Priya's open panel and in the row's count.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -46,6 +48,9 @@ test('a partner sorts, adds an account and ticks a task; the vendor sees it live
   assert.equal(initial.totals.net_missed_revenue_minor, 10700000);
   assert.equal(initial.totals.missing_cppos, 9);
   assert.equal(initial.totals.lifetime_revenue_minor, 203400000);
+  // Rows carry their counts; no account's tasks are loaded before its panel opens.
+  assert.ok(initial.rows.every((r) => r.tasks.length === 0));
+  assert.equal(initial.totals.open_tasks, initial.rows.reduce((n, r) => n + r.open_tasks, 0));
 
   // A click on the "Account" header sorts by name, A first; a second click reverses it.
   await dana.click('sort:Account');
@@ -101,11 +106,28 @@ test('a partner sorts, adds an account and ticks a task; the vendor sees it live
   await dana.waitState('accounts', review, 'the added task at Acme');
   await priya.waitState('accounts', review, 'the added task at the vendor');
 
-  // The screenshot of the room: the search cleared, Vireo's panel open.
+  // Priya opens Orchid's panel: its plans and tasks load on open.
+  const ORCHID = 'Orchid Health Clinics';
+  await priya.fill('Search accounts', 'orchid');
+  await priya.waitState('accounts', (s) => s.shown === 1, "Priya's search result");
+  await priya.click(`account:${ORCHID}`);
+  const priyaPanel = await priya.waitState('accounts', (s) => s.selected === row(s, ORCHID)?.id && row(s, ORCHID).tasks.length > 0,
+    "Orchid's tasks at the vendor");
+  const openBefore = row(priyaPanel, ORCHID).open_tasks;
+
+  // The screenshot of the room: the search cleared, Orchid's panel open.
   await dana.fill('Search accounts', '');
   await dana.waitState('accounts', (s) => s.shown === 13, 'every account again');
-  await dana.click('account:Orchid Health Clinics');
-  await dana.waitState('accounts', (s) => s.selected === row(s, 'Orchid Health Clinics').id, 'the panel');
+  await dana.click(`account:${ORCHID}`);
+  const danaPanel = await dana.waitState('accounts', (s) => s.selected === row(s, ORCHID).id && row(s, ORCHID).tasks.length > 0, 'the panel');
+  const todo = row(danaPanel, ORCHID).tasks.find((t) => t.status === 'open');
+  assert.ok(todo, 'Orchid has an open task');
+  // Dana ticks it; Priya's open panel and the row's count follow without a reload.
+  await dana.click(`task:${todo.title}`);
+  const done = (s) => row(s, ORCHID)?.tasks.find((t) => t.id === todo.id)?.status === 'done';
+  await dana.waitState('accounts', done, 'the ticked task at Acme');
+  const priyaAfter = await priya.waitState('accounts', done, "the tick in Priya's open panel");
+  assert.equal(row(priyaAfter, ORCHID).open_tasks, openBefore - 1);
   const shot = await dana.screenshot('accounts');
   fs.copyFileSync(shot, path.join(__dirname, '..', '..', 'docs', 'screenshots', 'accounts.png'));
   await priya.screenshot('accounts-vendor');

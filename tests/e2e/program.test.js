@@ -1,11 +1,15 @@
 // The Partner program room in the browser: Dana (Acme) reads her tier, the KPIs toward
 // Platinum and the MDF ledger, with no write control anywhere; Priya (the partner manager)
 // records an MDF credit for Acme in a second context and Dana's balance and ledger follow
-// without a reload. An overdraft is refused in the form. The screenshot program.png (1440x900)
-// is the one in docs/screenshots.
+// without a reload. Priya starts from the summary of every partner, picks Acme in the shared
+// partner filter, and her summary row and Acme's open program both follow the booking. An
+// overdraft is refused in the form. The screenshot program.png (1440x900) is the one in
+// docs/screenshots.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { Server, App, launchBrowser } = require('./lib/portal');
 
 let server;
@@ -53,10 +57,24 @@ test('a partner reads its program; a vendor MDF credit reaches it live', async (
     assert.equal(await dana.rect(label), null, `${label} must not be on a partner's screen`);
   }
 
-  // Priya opens the program, Acme first; records a credit through the form.
+  // Priya opens the program: one summary row per partner, no partner's full program yet.
   await priya.click('Partner program');
-  await priya.waitState('program', (s) => acme(s), 'the program at the vendor');
-  assert.ok(await priya.waitFor(() => priya.rect('Partner picker'), 'the partner picker'));
+  const summary = await priya.waitState('program_summary', (s) => s && s.rows.length === 3, 'the vendor summary');
+  const acmeRow = summary.rows.find((r) => r.name === 'Acme Integrations');
+  assert.deepEqual([acmeRow.level, acmeRow.next_level, acmeRow.mdf_balance_minor], ['Gold', 'Platinum', 678000]);
+  assert.equal(acmeRow.overall_bp, a.figures.overall_bp);
+  assert.equal(await priya.state('program'), null);
+  await priya.waitIdle();
+  assert.ok(await priya.rect('program-row:Blue Harbor Consulting'), 'a row per partner');
+  assert.equal(await priya.rect('Record MDF'), null, 'no forms before a partner is picked');
+
+  // A click on a row opens that partner; the partner filter picks another.
+  await priya.click('program-row:Blue Harbor Consulting');
+  await priya.waitState('program', (s) => s && s.partners[0].name === 'Blue Harbor Consulting', "Blue Harbor's program");
+  await priya.click('Partner filter');
+  await priya.click('partner:Acme Integrations');
+  await priya.waitState('program', (s) => acme(s), "Acme's program at the vendor");
+  await priya.waitState('program_summary', (s) => s.open === acmeRow.org_id, 'Acme open');
   await priya.click('Record MDF');
   await priya.waitState('program_form', (f) => f && f.form === 1, 'the MDF form');
 
@@ -74,6 +92,10 @@ test('a partner reads its program; a vendor MDF credit reaches it live', async (
   await priya.click('Record credit');
   await priya.waitState('program_form', (f) => f && f.form === 0 && !f.pending, 'the form to close after the ack');
   await priya.waitState('toast', (t) => t === 'MDF credit recorded for Acme Integrations', 'the confirmation');
+  // Priya's own views follow: Acme's open program and its summary row.
+  await priya.waitState('program', (s) => acme(s)?.figures.mdf_balance_minor === 678000 + 250000, "Acme's detail at the vendor");
+  await priya.waitState('program_summary',
+    (s) => s.rows.find((r) => r.name === 'Acme Integrations').mdf_balance_minor === 678000 + 250000, 'the summary row');
 
   // Dana's room follows without a reload: balance and the newest ledger row.
   const after = await dana.waitState('program',
@@ -92,6 +114,16 @@ test('a partner reads its program; a vendor MDF credit reaches it live', async (
 
   await priya.screenshot('program-vendor');
   await dana.screenshot('program');
+
+  // Back to every partner: the summary, live as well.
+  await priya.click('Partner filter');
+  await priya.click('partner:All partners');
+  await priya.waitState('program_summary', (s) => s.open === '', 'the summary again');
+  // The vendor's summary at 1440x900 is docs/screenshots/program-vendor.png.
+  await priya.page.setViewportSize({ width: 1440, height: 900 });
+  await priya.waitIdle();
+  const shot = await priya.screenshot('program-summary');
+  fs.copyFileSync(shot, path.join(__dirname, '..', '..', 'docs', 'screenshots', 'program-vendor.png'));
 
   for (const app of [dana, priya]) {
     assert.deepEqual(app.consoleErrors, []);

@@ -1,6 +1,7 @@
 #include "app/program_summary_events.h"
 
 #include <algorithm>
+#include <mutex>
 #include <string_view>
 
 #include "app/program_builder.h"
@@ -18,7 +19,44 @@ Id program_org(std::string_view key) {
   return Id(key.substr(kPrefix.size(), key.size() - kPrefix.size() - kSuffix.size()));
 }
 
+constexpr size_t kMaxCatchUp = 5000;  // more missed events and a rebuild is as cheap
+
+struct SummaryCache {
+  std::mutex mutex;
+  std::string room_key;
+  int64_t seq = -1;
+  ProgramSummaryState state;
+};
+
+SummaryCache& summary_cache() {
+  static SummaryCache cache;
+  return cache;
+}
+
 }  // namespace
+
+Json vendor_program_snapshot(Store& store, const std::string& room_key, int64_t& seq) {
+  SummaryCache& c = summary_cache();
+  std::lock_guard lock(c.mutex);
+  bool fresh = false;
+  if (c.seq >= 0 && c.room_key == room_key) {
+    if (auto missed = store.events_after(room_key, c.seq, kMaxCatchUp)) {
+      for (const StoredEvent& e : *missed) {
+        apply(c.state, e.type, e.data);
+        c.seq = e.seq;
+      }
+      fresh = true;
+    }
+  }
+  if (!fresh) {
+    const ProgramInputs in = store.program_inputs(std::nullopt, room_key);
+    c.state = summarise(build_program(in));
+    c.seq = in.seq;
+    c.room_key = room_key;
+  }
+  seq = c.seq;
+  return to_json(c.state);
+}
 
 void summarise_program_events(Store& store, std::vector<NewEvent>& events) {
   const std::string vendor_key = vendor_room_key(RoomKind::Program);

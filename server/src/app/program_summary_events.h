@@ -16,4 +16,10 @@ namespace portal::server {
 // before the events are written, so no other command moves the program meanwhile.
 void summarise_program_events(Store& store, std::vector<NewEvent>& events);
 
+// The vendor's summary snapshot of room `room_key` ("vendor/program") and the seq it includes.
+// Building it reads every partner's leads and deals (seconds at 10,000 partners), so the
+// summary is kept in memory and moved on by the room's own events from the log; it is rebuilt
+// only when the log no longer holds what it missed. One per server process.
+Json vendor_program_snapshot(Store& store, const std::string& room_key, int64_t& seq);
+
 }  // namespace portal::server

@@ -11,7 +11,7 @@
 #include "app/program_builder.h"
 #include "app/projects_builder.h"
 #include "app/room_keys.h"
-#include "portal/rooms/program_summary.h"
+#include "app/program_summary_events.h"
 
 namespace portal::server {
 namespace {
@@ -76,13 +76,14 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
     snapshot.seq = in.seq;
     snapshot.state = to_json(build_accounts(in, who.org.currency));
   } else if (*room == RoomKind::Program) {
-    const bool program_wide = is_vendor_staff(actor.role);
-    const ProgramInputs in = store_.program_inputs(
-        program_wide ? std::nullopt : std::optional<Id>(actor.org_id), key);
-    snapshot.seq = in.seq;
-    // Vendor staff get one summary row per partner; a partner's detail is its own room.
-    snapshot.state = program_wide ? to_json(summarise(build_program(in)))
-                                  : to_json(build_program(in));
+    if (is_vendor_staff(actor.role)) {
+      // Vendor staff get one summary row per partner; a partner's detail is its own room.
+      snapshot.state = vendor_program_snapshot(store_, key, snapshot.seq);
+    } else {
+      const ProgramInputs in = store_.program_inputs(actor.org_id, key);
+      snapshot.seq = in.seq;
+      snapshot.state = to_json(build_program(in));
+    }
   } else if (*room == RoomKind::Projects) {
     const bool program_wide = is_vendor_staff(actor.role);
     const ProjectsInputs in = store_.projects_inputs(
