@@ -177,9 +177,11 @@ TEST_F(OverviewAccountsTest, AnAddedAccountAndATickedTaskChangeTheOverviewLive) 
   // Ticking one of Zephyr's tasks done elsewhere (Leo's connection) removes it from Dana's list.
   Follower leo(port(), kLeo);
   std::string task_id;
-  const Json rows = subscribe(leo.ws, "accounts")["state"]["accounts"];
-  for (const Json& row : rows)
-    if (row["id"] == account_id) task_id = row["tasks"][0]["id"];
+  // The Accounts snapshot carries rows only; an account's tasks come with account.detail.
+  const Json detail = leo.run("ov-detail-1", "account.detail", {{"account_id", account_id}});
+  ASSERT_EQ(detail["t"], "ack") << detail.dump();
+  ASSERT_FALSE(detail["result"]["tasks"].empty()) << detail.dump();
+  task_id = detail["result"]["tasks"][0]["id"];
   ASSERT_FALSE(task_id.empty());
   const Json done = leo.run("ov-task-1", "account.task_set_status",
                             {{"task_id", task_id}, {"status", "done"}});

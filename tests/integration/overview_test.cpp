@@ -67,15 +67,5 @@ TEST_F(OverviewTest, VendorStaffSeeProgramWideTotals) {
   EXPECT_EQ(s["recent_leads"][1]["company"], "Harborview Hotels");
 }
 
-TEST_F(OverviewTest, OtherRoomsGiveAnEmptySnapshotForNow) {
-  WsClient ws(port());
-  log_in(ws, kLeo);
-  const Json snap = subscribe(ws, "projects");
-  EXPECT_EQ(snap["t"], "snapshot");
-  EXPECT_EQ(snap["room"], "projects");
-  EXPECT_EQ(snap["seq"], 0);
-  EXPECT_EQ(snap["state"], Json::object());
-}
-
 }  // namespace
 }  // namespace portal::testing

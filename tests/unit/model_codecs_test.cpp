@@ -54,9 +54,10 @@ TEST(ModelCodecs, RoomSetsDropDuplicatesAndKeepNavigationOrder) {
 TEST(ModelCodecs, EveryFieldIsWritten) {
   const Json j = to_json(Message{});
   for (const char* name : {"id", "conversation_id", "seq", "author_id", "body", "parent_id",
-                           "attachment_ids", "sent_at", "edited", "edited_at", "deleted"})
+                           "attachment_ids", "attachments", "sent_at", "edited", "edited_at",
+                           "deleted"})
     EXPECT_TRUE(j.contains(name)) << name;
-  EXPECT_EQ(j.size(), 11u);
+  EXPECT_EQ(j.size(), 12u);
 }
 
 TEST(LeadCodec, WebsiteAndClosedAtTravelAndMayBeAbsent) {

@@ -58,7 +58,9 @@ TEST(UploadRules, DocumentsMustMatchTheirTypeAndUnknownTypesAreRefused) {
   EXPECT_TRUE(std::holds_alternative<UploadKind>(
       check_upload("prices.csv", "Text/CSV; charset=utf-8", "sku,price\n1,2\n")));
   EXPECT_EQ(field_of(check_upload("page.html", "text/html", "<p>hi</p>")), "content_type");
-  EXPECT_EQ(field_of(check_upload("x.bin", "", "data")), "content_type");
+  EXPECT_EQ(field_of(check_upload("x.dat", "", "data")), "content_type");
+  // A .bin is taken for a program whatever it claims to be.
+  EXPECT_EQ(field_of(check_upload("x.bin", "", "data")), "content");
 }
 
 TEST(UploadRules, NamesAndEmptyFilesAreChecked) {

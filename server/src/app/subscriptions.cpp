@@ -96,8 +96,8 @@ void PortalService::on_subscribe(Client& client, const Identity& who, const Subs
     snapshot.seq = in.seq;
     snapshot.state = build_files(in);
   } else {
-    // FIXME: the other rooms get their state in later issues; until then an empty state with
-    // the room's real sequence number keeps the client's replica logic honest.
+    // Every room kind has its builder above or its own subscribe handler; a kind added later
+    // answers an empty state with the room's real sequence number until it gets one.
     snapshot.seq = store_.room_seq(key);
   }
   frames.push_back(share(snapshot));
