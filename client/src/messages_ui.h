@@ -64,6 +64,7 @@ struct MessagesUi {
   int browser_notifications = 0;     // shown while the tab was hidden (for tests)
   bool stick_bottom = true;          // follow new messages while at the bottom
   size_t seen_count = 0;             // messages of the open conversation seen last frame
+  float seen_scroll_max = 0;         // its scrollable height last frame (grows as images load)
   AttachmentsUi attachments;         // files of the main composer, uploading or ready
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "app.h"
 #include "fonts.h"
@@ -161,6 +162,10 @@ void message_attachments(const Message& m, float width) {
                           IM_COL32_WHITE, 8);
       dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), theme::kCardBorder, 8);
       if (clicked) attachments::download(a.id, a.name);
+      // Drawn at its real size for the first time: the list grew, so one more frame lets the
+      // conversation keep a reader at the bottom (messages_room.cpp).
+      static std::unordered_set<std::string> drawn;
+      if (drawn.insert(a.id).second) request_animation();
     } else if (is_image(a.content_type) && !failed) {
       // Loading: a placeholder of thumbnail size with a spinner, so the list does not jump.
       const ImVec2 size(kThumbMaxW * 0.6f, kThumbMaxH * 0.6f);

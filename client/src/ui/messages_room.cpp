@@ -595,9 +595,15 @@ void message_list(App& app, const ConversationState& c, const char* id, ImVec2 s
     ui.keep_scroll.erase(keep);
   } else if (main) {
     const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 4;
-    if (shown != ui.seen_count && ui.stick_bottom) ImGui::SetScrollHereY(1.0f);
-    else if (ImGui::GetIO().MouseWheel != 0 && ImGui::IsWindowHovered()) ui.stick_bottom = at_bottom;
+    // New messages, or an image that finished loading and pushed the last lines down, keep a
+    // reader who was at the bottom there.
+    const bool grew = shown != ui.seen_count || ImGui::GetScrollMaxY() > ui.seen_scroll_max + 1;
+    if (grew && ui.stick_bottom) {
+      ImGui::SetScrollHereY(1.0f);
+      request_animation();  // the scroll applies on the next frame
+    } else if (ImGui::GetIO().MouseWheel != 0 && ImGui::IsWindowHovered()) ui.stick_bottom = at_bottom;
     ui.seen_count = shown;
+    ui.seen_scroll_max = ImGui::GetScrollMaxY();
   } else {
     ImGui::SetScrollHereY(1.0f);
   }
