@@ -1,11 +1,11 @@
 #include "net/websocket_session.h"
 
+#include <array>
 #include <cstdio>
 
-#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
-#include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket.hpp>
 
 #include "app/portal_service.h"
@@ -17,18 +17,29 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
 namespace net = boost::asio;
+using namespace std::chrono_literals;
 
 namespace {
 
 // Frames above kMaxFrameBytes are read whole and answered with a "too_large" error, so the
-// client learns what happened; only beyond this hard limit does Beast close the connection
-// (code 1009) without reading further.
+// client learns what happened; only beyond this hard limit is the connection closed (code 1009)
+// without reading further.
 constexpr std::size_t kHardMaxMessage = 1024 * 1024;
 // A client that lets this much pile up is not reading; it is dropped. The byte limit counts
 // what was already waiting: one large frame (a 10,000-row snapshot is several MiB) is always
 // accepted by a client that keeps up.
 constexpr std::size_t kMaxQueuedFrames = 1024;
 constexpr std::size_t kMaxQueuedBytes = 4 * 1024 * 1024;
+// One write takes at most this many frames; payloads up to kInlinePayload bytes are copied next
+// to their headers (one contiguous buffer), larger ones are written from the shared frame.
+constexpr std::size_t kMaxFramesPerWrite = 256;
+constexpr std::size_t kInlinePayload = 2048;
+// Heartbeat: a peer silent this long is pinged, and dropped when silent for kSilentLimit; a
+// close handshake that does not finish in kCloseLimit is cut.
+constexpr auto kHeartbeatTick = 10s;
+constexpr auto kPingAfter = 20s;
+constexpr auto kSilentLimit = 40s;
+constexpr auto kCloseLimit = 5s;
 
 }  // namespace
 
@@ -40,142 +51,283 @@ void start_websocket_session(net::ip::tcp::socket&& socket,
 
 websocket_session::websocket_session(net::ip::tcp::socket&& socket,
                                      std::shared_ptr<SharedState> state)
-    : ws_(std::move(socket)), state_(std::move(state)) {}
+    : handshake_(std::move(socket)),
+      socket_(handshake_.get_executor()),
+      heartbeat_(handshake_.get_executor()),
+      state_(std::move(state)),
+      reader_(kHardMaxMessage) {}
 
 websocket_session::~websocket_session() { state_->leave(this); }
 
 void websocket_session::run(http::request<http::string_body> req) {
-  // The WebSocket stream has its own timers; the HTTP read timeout must not apply any more.
-  beast::get_lowest_layer(ws_).expires_never();
+  // The handshake has its own timer; the HTTP read timeout must not apply any more.
+  beast::get_lowest_layer(handshake_).expires_never();
   // Frames are small and latency matters (an ack followed by an event): don't let Nagle hold
   // the second one back waiting for a delayed ACK.
   beast::error_code ignored;
-  beast::get_lowest_layer(ws_).socket().set_option(net::ip::tcp::no_delay(true), ignored);
-  // Ping a quiet peer after 20 s and drop it when nothing (not even the pong) came in 40 s.
+  beast::get_lowest_layer(handshake_).socket().set_option(net::ip::tcp::no_delay(true), ignored);
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = std::chrono::seconds(15);
-  timeouts.idle_timeout = std::chrono::seconds(40);
-  timeouts.keep_alive_pings = true;
-  ws_.set_option(timeouts);
-  ws_.set_option(websocket::stream_base::decorator(
+  timeouts.idle_timeout = websocket::stream_base::none();
+  timeouts.keep_alive_pings = false;
+  handshake_.set_option(timeouts);
+  handshake_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(http::field::server, "partner-portal"); }));
-  ws_.read_message_max(kHardMaxMessage);
-  ws_.async_accept(req, beast::bind_front_handler(&websocket_session::on_accept,
-                                                  shared_from_this()));
+  handshake_.async_accept(req, beast::bind_front_handler(&websocket_session::on_accept,
+                                                         shared_from_this()));
 }
 
 void websocket_session::on_accept(beast::error_code ec) {
   if (ec) return;
+  socket_ = handshake_.next_layer().release_socket();
+  beast::error_code ignored;
+  socket_.non_blocking(true, ignored);
   client_ = std::make_shared<Client>(weak_from_this());
+  last_heard_ = Clock::now();
+  arm_heartbeat();
   if (!state_->join(this, weak_from_this())) {
     // The server began shutting down during the handshake.
     on_shutdown();
   }
-  do_read();
+  pump();
+}
+
+// [SECTION] reading
+
+void websocket_session::pump() {
+  if (closed_ || handling_) return;
+  if (!inbox_.empty()) {
+    // Handling may block (SQLite, argon2): it runs on the worker pool, and the next message is
+    // taken only when it is done, which keeps one client's frames in order and bounds its work.
+    handling_ = true;
+    std::string text = std::move(inbox_.front());
+    inbox_.pop_front();
+    state_->run_blocking([self = shared_from_this(), text = std::move(text)] {
+      try {
+        self->state_->service().handle_text(*self->client_, text);
+      } catch (const std::exception& e) {
+        // handle_text answers its own failures; this only guards the worker thread, which an
+        // escaping exception would take down with the whole process.
+        std::fprintf(stderr, "portal-server: unexpected failure: %s\n", e.what());
+      }
+      net::post(self->socket_.get_executor(), [self] { self->on_handled(); });
+    });
+    return;
+  }
+  // Read on while the peer may still say something; after our close frame left, read only to
+  // drain until the peer closes too.
+  if (!reading_ && (!reader_.finished() || close_written_)) do_read();
 }
 
 void websocket_session::do_read() {
-  ws_.async_read(buffer_,
-                 beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
+  reading_ = true;
+  socket_.async_wait(net::ip::tcp::socket::wait_read,
+                     beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
 }
 
-void websocket_session::on_read(beast::error_code ec, std::size_t) {
-  if (ec) {
-    if (ec == websocket::error::message_too_big) {
+void websocket_session::on_read(beast::error_code ec) {
+  reading_ = false;
+  if (closed_) return on_ended();
+  if (ec) return finish();
+  // One buffer per I/O thread: the bytes are parsed (and copied where a message needs them)
+  // before the handler returns.
+  thread_local std::array<char, 64 * 1024> buffer;
+  std::vector<ws::Received> received;
+  for (;;) {
+    const std::size_t n = socket_.read_some(net::buffer(buffer), ec);
+    if (ec == net::error::would_block || ec == net::error::try_again) break;
+    if (ec) return finish();  // end of stream or a reset
+    last_heard_ = Clock::now();
+    pinged_ = false;
+    reader_.feed(std::string_view(buffer.data(), n), received);
+    if (n < buffer.size()) break;
+  }
+  for (auto& message : received) on_received(message);
+  pump();
+}
+
+void websocket_session::on_received(ws::Received& message) {
+  using Kind = ws::Received::Kind;
+  switch (message.kind) {
+    case Kind::kText:
+      if (!close_sent_) inbox_.push_back(std::move(message.data));
+      return;
+    case Kind::kBinary:
+      if (!close_sent_)
+        state_->service().refuse(*client_, ErrorCode::BadFrame,
+                                 "The server only understands text frames with JSON.");
+      return;
+    case Kind::kPing:
+      if (!close_sent_) queue_control(ws::Opcode::kPong, std::move(message.data));
+      return;
+    case Kind::kPong:
+      return;
+    case Kind::kClose:
+      // Answer with the peer's own code (RFC 6455 5.5.1); if our close went out already, the
+      // handshake is complete.
+      if (close_written_) return finish();
+      send_close(message.code == 1005 ? ws::kCloseNormal : message.code);
+      return;
+    case Kind::kProtocolError:
+      std::fprintf(stderr, "portal-server: closing a connection that broke WebSocket framing: %s\n",
+                   message.data.c_str());
+      send_close(ws::kCloseProtocolError);
+      return;
+    case Kind::kTooBig:
       std::fprintf(stderr, "portal-server: closing a connection that sent a frame over %zu bytes\n",
                    kHardMaxMessage);
-    }
-    closed_ = true;
-    return on_ended();
+      send_close(ws::kCloseTooBig);
+      return;
   }
-  std::string text = beast::buffers_to_string(buffer_.data());
-  buffer_.consume(buffer_.size());
-  if (!ws_.got_text()) {
-    state_->service().refuse(*client_, ErrorCode::BadFrame,
-                             "The server only understands text frames with JSON.");
-    return do_read();
-  }
-  // Handling may block (SQLite, argon2): it runs on the worker pool, and the next read starts
-  // only when it is done, which keeps one client's frames in order and bounds its work.
-  state_->run_blocking([self = shared_from_this(), text = std::move(text)] {
-    try {
-      self->state_->service().handle_text(*self->client_, text);
-    } catch (const std::exception& e) {
-      // handle_text answers its own failures; this only guards the worker thread, which an
-      // escaping exception would take down with the whole process.
-      std::fprintf(stderr, "portal-server: unexpected failure: %s\n", e.what());
-    }
-    net::post(self->ws_.get_executor(), [self] { self->do_read(); });
-  });
 }
+
+void websocket_session::on_handled() {
+  handling_ = false;
+  if (closed_) return on_ended();
+  pump();
+}
+
+// [SECTION] writing
 
 void websocket_session::send(SharedFrame frame) {
   // Post to our strand so the queue is only touched by one thread at a time.
-  net::post(ws_.get_executor(),
+  net::post(socket_.get_executor(),
             beast::bind_front_handler(&websocket_session::on_send, shared_from_this(),
                                       std::move(frame)));
 }
 
 void websocket_session::on_send(SharedFrame frame) {
-  if (closed_ || close_after_flush_) return;
+  if (closed_ || close_sent_) return;
   if (queue_.size() >= kMaxQueuedFrames || queued_bytes_ > kMaxQueuedBytes) {
     return abort("its unsent frames exceeded the limit (slow client)");
   }
   queued_bytes_ += frame->size();
-  queue_.push_back(std::move(frame));
-  // Are we already writing?
-  if (writing_) return;
-  do_write();
+  queue_.push_back(Outgoing{std::move(frame), ws::Opcode::kText});
+  if (in_flight_ == 0) do_write();
+}
+
+void websocket_session::queue_control(ws::Opcode opcode, std::string payload) {
+  if (closed_ || close_sent_) return;
+  queued_bytes_ += payload.size();
+  queue_.push_back(Outgoing{std::make_shared<const std::string>(std::move(payload)), opcode});
+  if (in_flight_ == 0) do_write();
+}
+
+void websocket_session::send_close(uint16_t code) {
+  if (closed_ || close_sent_) return;
+  queue_control(ws::Opcode::kClose, ws::close_payload(code));
+  close_sent_ = true;  // after queueing: nothing may follow the close frame
+  close_sent_at_ = Clock::now();
 }
 
 void websocket_session::do_write() {
-  writing_ = true;
-  ws_.text(true);
-  ws_.async_write(net::buffer(*queue_.front()),
-                  beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+  // Everything queued leaves in one gather write: headers and small payloads copied side by
+  // side into out_, large payloads pointed at where they are (shared by every recipient).
+  const std::size_t n = std::min(queue_.size(), kMaxFramesPerWrite);
+  std::size_t inline_bytes = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t size = queue_[i].payload->size();
+    inline_bytes += ws::kMaxHeaderBytes + (size <= kInlinePayload ? size : 0);
+  }
+  out_.clear();
+  out_.reserve(inline_bytes);  // no reallocation below: the buffers point into out_
+  buffers_.clear();
+  std::size_t run_start = 0;  // where the current contiguous run of out_ began
+  auto close_run = [&] {
+    if (out_.size() > run_start) buffers_.emplace_back(out_.data() + run_start, out_.size() - run_start);
+    run_start = out_.size();
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& payload = *queue_[i].payload;
+    uint8_t header[ws::kMaxHeaderBytes];
+    const std::size_t h = ws::encode_header(queue_[i].opcode, payload.size(), header);
+    out_.append(reinterpret_cast<const char*>(header), h);
+    if (payload.size() <= kInlinePayload) {
+      out_.append(payload);
+    } else {
+      close_run();
+      buffers_.emplace_back(payload.data(), payload.size());
+    }
+  }
+  close_run();
+  in_flight_ = n;
+  net::async_write(socket_, buffers_,
+                   beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
 }
 
 void websocket_session::on_write(beast::error_code ec, std::size_t) {
-  writing_ = false;
+  if (closed_) return;
   if (ec) return abort(nullptr);
-  // An abort() on this strand may have emptied the queue after this write had already completed.
-  if (queue_.empty()) return;
-  queued_bytes_ -= queue_.front()->size();
-  queue_.pop_front();
-  if (!queue_.empty()) return do_write();
-  if (close_after_flush_ && !closed_) do_close();
+  bool wrote_close = false;
+  for (std::size_t i = 0; i < in_flight_; ++i) {
+    wrote_close = wrote_close || queue_.front().opcode == ws::Opcode::kClose;
+    queued_bytes_ -= queue_.front().payload->size();
+    queue_.pop_front();
+  }
+  in_flight_ = 0;
+  if (out_.capacity() > 64 * 1024) std::string().swap(out_);  // an idle connection stays small
+  if (wrote_close) {
+    // Our close is out: the peer answers with its own and closes; we read until it has.
+    close_written_ = true;
+    beast::error_code ignored;
+    socket_.shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    return pump();
+  }
+  if (!queue_.empty()) do_write();
 }
 
+// [SECTION] closing
+
 void websocket_session::shutdown() {
-  net::post(ws_.get_executor(),
+  net::post(socket_.get_executor(),
             beast::bind_front_handler(&websocket_session::on_shutdown, shared_from_this()));
 }
 
 void websocket_session::on_shutdown() {
-  if (closed_ || close_after_flush_) return;
+  if (closed_ || close_sent_) return;
   on_send(std::make_shared<const std::string>(encode(ServerFrame{ByeFrame{"server_shutdown"}})));
-  close_after_flush_ = true;
-  if (!writing_ && !closed_) do_close();
+  send_close(ws::kCloseGoingAway);
 }
 
-void websocket_session::do_close() {
-  closed_ = true;
-  ws_.async_close(websocket::close_code::going_away,
-                  beast::bind_front_handler(&websocket_session::on_close, shared_from_this()));
+void websocket_session::arm_heartbeat() {
+  heartbeat_.expires_after(kHeartbeatTick);
+  heartbeat_.async_wait(
+      beast::bind_front_handler(&websocket_session::on_heartbeat, shared_from_this()));
 }
 
-void websocket_session::on_close(beast::error_code) {
-  // The pending read completes with an error now and ends the session.
+void websocket_session::on_heartbeat(beast::error_code ec) {
+  if (ec || closed_) return;
+  const auto now = Clock::now();
+  if (close_sent_ && now - close_sent_at_ > kCloseLimit) return abort(nullptr);
+  // A message being handled is the peer's, and we do not read meanwhile: that is not silence.
+  if (handling_ || !inbox_.empty()) last_heard_ = now;
+  const auto silent = now - last_heard_;
+  if (silent >= kSilentLimit) return abort("it stopped answering pings");
+  if (silent >= kPingAfter && !pinged_) {
+    queue_control(ws::Opcode::kPing, {});
+    pinged_ = true;
+  }
+  arm_heartbeat();
 }
 
 void websocket_session::abort(const char* why) {
   if (why) std::fprintf(stderr, "portal-server: dropping a WebSocket client: %s\n", why);
-  closed_ = true;
-  queue_.clear();
-  queued_bytes_ = 0;
-  beast::error_code ignored;
-  beast::get_lowest_layer(ws_).socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-  beast::get_lowest_layer(ws_).close();
+  finish();
+}
+
+void websocket_session::finish() {
+  if (!closed_) {
+    closed_ = true;
+    heartbeat_.cancel();
+    beast::error_code ignored;
+    socket_.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
+    // The frames in flight stay in queue_ until the session goes: the aborted write may still
+    // refer to them.
+  }
+  // The application hears of the end once no message of this client is being handled, so a
+  // disconnect never overtakes the client's last command.
+  if (!handling_ && !reading_) on_ended();
 }
 
 void websocket_session::on_ended() {

@@ -1,12 +1,20 @@
-// One WebSocket connection. Reads a frame, has the application handle it on the worker pool,
-// then reads the next one, so a client's frames are handled in order. Writes go through a
-// bounded queue with one write in flight; a client that cannot keep up is disconnected rather
-// than allowed to grow the server's memory.
+// One WebSocket connection. Beast answers the upgrade; from then on the session speaks RFC 6455
+// itself (net/ws_codec.h) so that a frame encoded once serves every recipient and every frame
+// queued meanwhile leaves in one gather write.
+// Reads: a client's text messages are handled one at a time on the worker pool, and the socket
+// is read again only when they are done, so a client's frames are handled in order and a flood
+// is bounded by TCP. Writes: a bounded queue with one write in flight; a client that cannot
+// keep up is disconnected rather than allowed to grow the server's memory. A quiet peer is
+// pinged and dropped when it stays silent.
 #pragma once
+#include <chrono>
 #include <deque>
 #include <memory>
+#include <string>
+#include <vector>
 
-#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -15,6 +23,7 @@
 #include "app/client.h"
 #include "app/connection.h"
 #include "net/shared_state.h"
+#include "net/ws_codec.h"
 
 namespace portal::server {
 
@@ -27,35 +36,63 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
 
   void run(boost::beast::http::request<boost::beast::http::string_body> req);
 
-  // Connection: queue a frame (any thread).
+  // Connection: queue a text frame (any thread).
   void send(SharedFrame frame) override;
   // Closable: say goodbye and close with "going away" (any thread).
   void shutdown() override;
 
  private:
+  struct Outgoing {
+    SharedFrame payload;
+    ws::Opcode opcode;
+  };
+  using Clock = std::chrono::steady_clock;
+
   void on_accept(boost::beast::error_code ec);
+  void pump();
   void do_read();
-  void on_read(boost::beast::error_code ec, std::size_t bytes);
+  void on_read(boost::beast::error_code ec);
+  void on_received(ws::Received& message);
+  void on_handled();
   void on_send(SharedFrame frame);
+  void queue_control(ws::Opcode opcode, std::string payload);
+  void send_close(uint16_t code);
   void do_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void on_shutdown();
-  void do_close();
-  void on_close(boost::beast::error_code ec);
+  void arm_heartbeat();
+  void on_heartbeat(boost::beast::error_code ec);
   void abort(const char* why);
+  void finish();
   void on_ended();
 
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
-  boost::beast::flat_buffer buffer_;
+  // Only for the upgrade; the socket is taken out of it once the handshake is done.
+  boost::beast::websocket::stream<boost::beast::tcp_stream> handshake_;
+  boost::asio::ip::tcp::socket socket_;
+  boost::asio::steady_timer heartbeat_;
   std::shared_ptr<SharedState> state_;
   std::shared_ptr<Client> client_;
 
-  std::deque<SharedFrame> queue_;
+  // [SECTION] reading (no per-connection read buffer: an idle connection costs no memory;
+  // readiness is awaited and the bytes read into a per-thread buffer)
+  ws::Reader reader_;
+  std::deque<std::string> inbox_;  // text messages read but not handled yet
+  bool reading_ = false;
+  bool handling_ = false;
+  Clock::time_point last_heard_;
+  bool pinged_ = false;  // a ping went out since the peer was last heard
+
+  // [SECTION] writing
+  std::deque<Outgoing> queue_;     // the first in_flight_ are being written
+  std::size_t in_flight_ = 0;
   std::size_t queued_bytes_ = 0;
-  bool writing_ = false;
-  bool close_after_flush_ = false;  // shutting down: close once the queue is written
-  bool closed_ = false;             // nothing more may be written
-  bool ended_ = false;              // the application was told the connection is gone
+  std::string out_;                // headers and small payloads of the write in flight
+  std::vector<boost::asio::const_buffer> buffers_;
+  bool close_sent_ = false;        // a close frame is queued: nothing else may follow it
+  Clock::time_point close_sent_at_;
+  bool close_written_ = false;     // ... and it has left: only draining the peer remains
+  bool closed_ = false;            // the socket is closed: nothing more happens
+  bool ended_ = false;             // the application was told the connection is gone
 };
 
 }  // namespace portal::server
