@@ -104,7 +104,7 @@ Outcome plan_send(const Context& c, const CommandFrame& f, Store& store) {
     // Threads are one level deep: a reply to a reply joins the first message's thread.
     parent = parent_message->parent_id.empty() ? parent_message->id : parent_message->parent_id;
   }
-  const std::vector<Person> people = store.conversation_people(*conv);
+  const std::vector<Id> member_ids = store.conversation_member_ids(*conv);
   Message m;
   m.id = new_id();
   m.conversation_id = conv->id;
@@ -126,11 +126,12 @@ Outcome plan_send(const Context& c, const CommandFrame& f, Store& store) {
                           {"client_id", f.id}}});
   // Every member's list hears of it through one shared frame published after the commit,
   // rather than one stored event per member (50 rows per message in a channel of 50).
-  for (const Person& person : people) plan.signal_to.push_back(messages_room_key(person.id));
+  for (const Id& id : member_ids) plan.signal_to.push_back(messages_room_key(id));
   plan.signal = {{"conversation_id", conv->id},
                  {"message", message_json(m)},
                  {"author_name", author},
-                 {"from_partner", from_partner(m, people)}};
+                 // A partner's author is always among the people; vendor staff answer them.
+                 {"from_partner", c.vendor_org.empty() || c.who.user.org_id != c.vendor_org}};
   plan.result = {{"conversation_id", conv->id}, {"message_id", m.id}, {"seq", m.seq}};
   plan.change.read = ReadMarker{conv->id, m.author_id, m.seq, c.now};
   plan.change.message = std::move(m);
@@ -382,8 +383,7 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
     // Answered only once durable: the first try may still be waiting for its sync.
     return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   }
-  const std::optional<Organisation> vendor = store_.vendor_org();
-  const Context c{who, actor, vendor ? vendor->id : Id(), unix_now()};
+  const Context c{who, actor, store_.vendor_id(), unix_now()};
   Outcome planned = error(ErrorCode::UnknownType, "The server does not know the command \"" +
                                                       f.type.substr(0, 64) + "\".");
   if (f.type == kCmdMessageSend) planned = plan_send(c, f, store_);

@@ -251,6 +251,21 @@ void websocket_session::do_write() {
   }
   close_run();
   in_flight_ = n;
+  // Most writes fit the socket's send buffer: try at once (the socket is non-blocking), which
+  // saves a completion handler per frame; what does not fit is written asynchronously.
+  beast::error_code ec;
+  std::size_t written = socket_.write_some(buffers_, ec);
+  if (ec == net::error::would_block || ec == net::error::try_again) {
+    ec = {};
+    written = 0;
+  }
+  std::size_t total = 0;
+  for (const auto& b : buffers_) total += b.size();
+  if (ec || written == total) return on_write(ec, written);
+  auto first = buffers_.begin();
+  while (written >= first->size()) written -= (first++)->size();
+  *first += written;
+  buffers_.erase(buffers_.begin(), first);
   net::async_write(socket_, buffers_,
                    beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
 }

@@ -75,10 +75,15 @@ std::optional<Conversation> conversation_by_id(Database& db, const Id& id) {
 
 std::vector<Person> people_of(Database& db, const Conversation& c) {
   std::vector<Person> out;
+  // Two indexed halves joined by UNION: with an OR between them SQLite scanned every user,
+  // which was a tenth of the server's CPU per message at 10,000 users.
   Query q = db.query(
-      "SELECT u.id, u.name, u.org_id, o.kind FROM users u JOIN organisations o ON o.id = u.org_id "
-      "WHERE u.id IN (SELECT user_id FROM conversation_members WHERE conversation_id = ?1) "
-      "OR (?2 = 'topic' AND u.org_id = ?3) ORDER BY o.kind DESC, u.name");
+      "SELECT u.id, u.name, u.org_id, o.kind FROM conversation_members m "
+      "JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = u.org_id "
+      "WHERE m.conversation_id = ?1 "
+      "UNION SELECT u.id, u.name, u.org_id, o.kind FROM users u "
+      "JOIN organisations o ON o.id = u.org_id WHERE ?2 = 'topic' AND u.org_id = ?3 "
+      "ORDER BY 4 DESC, 2");
   q.bind(1, c.id).bind(2, to_string(c.kind)).bind(3, c.org_id);
   while (q.step())
     out.push_back(Person{q.column_text(0), q.column_text(1), q.column_text(2),
@@ -208,6 +213,17 @@ std::optional<Conversation> SqliteStore::find_direct_conversation(const Id& a, c
 std::vector<Person> SqliteStore::conversation_people(const Conversation& c) {
   std::lock_guard lock(write_mutex_);
   return people_of(*writer_, c);
+}
+
+std::vector<Id> SqliteStore::conversation_member_ids(const Conversation& c) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(
+      "SELECT user_id FROM conversation_members WHERE conversation_id = ?1 "
+      "UNION SELECT id FROM users WHERE ?2 = 'topic' AND org_id = ?3");
+  q.bind(1, c.id).bind(2, to_string(c.kind)).bind(3, c.org_id);
+  std::vector<Id> ids;
+  while (q.step()) ids.push_back(q.column_text(0));
+  return ids;
 }
 
 std::optional<Message> SqliteStore::find_message(const Id& id) {

@@ -244,11 +244,31 @@ std::optional<Organisation> SqliteStore::find_org(const Id& id) {
 }
 
 std::optional<Organisation> SqliteStore::vendor_org() {
+  // Every command asks; finding the vendor by kind scans the organisations (10,000 partners).
+  // Its id never changes once it exists, so after the first answer it is read by id.
+  Id known;
+  {
+    std::lock_guard lock(vendor_mutex_);
+    known = vendor_id_;
+  }
+  if (!known.empty()) return find_org(known);
   ReaderLease lease(*this);
   Query q = lease.db().query(std::string("SELECT ") + kOrgColumns +
                              " WHERE kind = 'vendor' ORDER BY rowid LIMIT 1");
   if (!q.step()) return std::nullopt;
-  return read_org(q);
+  Organisation vendor = read_org(q);
+  std::lock_guard lock(vendor_mutex_);
+  vendor_id_ = vendor.id;
+  return vendor;
+}
+
+Id SqliteStore::vendor_id() {
+  {
+    std::lock_guard lock(vendor_mutex_);
+    if (!vendor_id_.empty()) return vendor_id_;
+  }
+  const auto vendor = vendor_org();  // remembers the id once found
+  return vendor ? vendor->id : Id();
 }
 
 void SqliteStore::create_session(const std::string& token_hash, const Id& user_id,

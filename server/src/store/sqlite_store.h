@@ -34,6 +34,7 @@ class SqliteStore final : public Store {
   std::optional<User> find_user(const Id& id) override;
   std::optional<Organisation> find_org(const Id& id) override;
   std::optional<Organisation> vendor_org() override;
+  Id vendor_id() override;
 
   void create_session(const std::string& token_hash, const Id& user_id,
                       UnixTime expires_at) override;
@@ -100,6 +101,7 @@ class SqliteStore final : public Store {
   std::optional<Conversation> find_conversation(const Id& id) override;
   std::optional<Conversation> find_direct_conversation(const Id& a, const Id& b) override;
   std::vector<Person> conversation_people(const Conversation& c) override;
+  std::vector<Id> conversation_member_ids(const Conversation& c) override;
   std::optional<Message> find_message(const Id& id) override;
   int64_t next_message_seq(const Id& conversation_id) override;
   int32_t unread_after(const Id& conversation_id, const Id& user, int64_t seq) override;
@@ -221,6 +223,9 @@ class SqliteStore final : public Store {
   std::filesystem::path wal_path_;
   std::mutex wal_mutex_;
   int wal_fd_ = -1;
+
+  std::mutex vendor_mutex_;
+  Id vendor_id_;  // empty until vendor_org() first found it
 
   std::mutex readers_mutex_;
   std::condition_variable reader_returned_;

@@ -104,6 +104,12 @@ class Store {
   virtual std::optional<Organisation> find_org(const Id& id) = 0;
   // The vendor's organisation (there is exactly one once seeded).
   virtual std::optional<Organisation> vendor_org() = 0;
+  // The vendor organisation's id (empty before there is one); what most callers need, and
+  // cheaper than the whole organisation.
+  virtual Id vendor_id() {
+    const auto vendor = vendor_org();
+    return vendor ? vendor->id : Id();
+  }
 
   // ---- sessions (tokens are stored only as hashes) ----
   virtual void create_session(const std::string& token_hash, const Id& user_id,
@@ -215,6 +221,9 @@ class Store {
   // The direct conversation between two users, if they have one.
   virtual std::optional<Conversation> find_direct_conversation(const Id& a, const Id& b) = 0;
   // Who sees the conversation: its members and, for a channel, every user of its partner.
+  // Just the ids of who is in `c` (members, and for a topic channel every user of its
+  // organisation), unordered: what a new message's fan-out needs, at a third of the cost.
+  virtual std::vector<Id> conversation_member_ids(const Conversation& c) = 0;
   virtual std::vector<Person> conversation_people(const Conversation& c) = 0;
   virtual std::optional<Message> find_message(const Id& id) = 0;
   // The seq the next message of the conversation gets (1 for the first).
