@@ -260,6 +260,9 @@ TEST_F(PartnershipAdminTest, ATierReviewIsAppliedOneLevelFromNowWithHistoryAndAu
     ++applies;
     EXPECT_EQ(e["actor_id"], alex.user_id());
     EXPECT_EQ(e["target_id"], partnership_id);
+    EXPECT_NE(e["summary"].get<std::string>().find("; level "),
+              std::string::npos)
+        << e.dump();
   }
   EXPECT_EQ(applies, 2) << a.dump();
   // Acme's program saw none of it.

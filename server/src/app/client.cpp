@@ -81,8 +81,8 @@ void Client::on_bus_message(const BusMessage& message) {
   Subscription& sub = it->second;
   if (message.closes) {
     // Vendor staff follow partners' rooms by name ("program:<id>"): a partnership's rooms are
-    // the partner's, not theirs.
-    if (identity_ && is_vendor_staff(identity_->user.role)) return;
+    // the partner's, not theirs (the same test as PortalService::room_switched_off).
+    if (!identity_ || identity_->org.kind != OrgKind::Partner) return;
     send(frame_for(sub, message));
     subscriptions_.erase(it);
     return;

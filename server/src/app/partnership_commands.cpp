@@ -177,6 +177,11 @@ Outcome plan_tier_apply(const Context& c, const CommandFrame& f, Store& store) {
   auto found = partnership(store, req.partnership_id);
   if (auto* e = std::get_if<Error>(&found)) return *e;
   Partnership p = std::get<Partnership>(found);
+  if (p.status != PartnershipStatus::Active)
+    return error(ErrorCode::Conflict,
+                 "This partnership is " +
+                     std::string(to_string(p.status)) +
+                     "; only an active partnership changes level.");
   // The review was made on what the reviewer saw: a level changed since then makes it stale.
   if (p.level != req.from_level)
     return error(ErrorCode::Conflict,
