@@ -103,7 +103,8 @@ TEST_F(PartnershipAdminTest, APersonalPriceListIsSetLiveAndSeenByItsPartnerOnly)
   EXPECT_EQ(ev["data"]["item"]["sku"], "AS-25");
   EXPECT_EQ(ev["data"]["item"]["discount_bp"], 1750);
   // The same command again is answered with the first result and changes nothing more.
-  const int64_t events = sql_int(db(), "SELECT COUNT(*) FROM events WHERE type = 'pricelist.item_set'");
+  const int64_t events =
+      sql_int(db(), "SELECT COUNT(*) FROM events WHERE type = 'pricelist.item_set'");
   Json again = run(priya.ws, "p-1", "pricelist.set_item", price_item(acme, "AS-25", 1, 0));
   ASSERT_EQ(again["t"], "ack") << again.dump();
   EXPECT_EQ(again["result"], a["result"]);
@@ -260,9 +261,7 @@ TEST_F(PartnershipAdminTest, ATierReviewIsAppliedOneLevelFromNowWithHistoryAndAu
     ++applies;
     EXPECT_EQ(e["actor_id"], alex.user_id());
     EXPECT_EQ(e["target_id"], partnership_id);
-    EXPECT_NE(e["summary"].get<std::string>().find("; level "),
-              std::string::npos)
-        << e.dump();
+    EXPECT_NE(e["summary"].get<std::string>().find("; level "), std::string::npos) << e.dump();
   }
   EXPECT_EQ(applies, 2) << a.dump();
   // Acme's program saw none of it.
@@ -291,8 +290,7 @@ TEST_F(PartnershipAdminTest, RoomsSwitchedOffAreRefusedAndClosedAtOnce) {
   a = run(alex.ws, "s-3", "partnership.set_rooms",
           {{"partnership_id", partnership_id}, {"rooms", {"program", "projects", "files"}}});
   ASSERT_EQ(a["t"], "ack") << a.dump();
-  EXPECT_EQ(a["result"]["rooms"],
-            Json({"overview", "program", "projects", "messages", "files"}));
+  EXPECT_EQ(a["result"]["rooms"], Json({"overview", "program", "projects", "messages", "files"}));
   const Json closed = next_event(maya.ws, "leads", "room.closed");
   EXPECT_EQ(closed["seq"], 0);
   EXPECT_EQ(closed["data"]["reason"], "disabled");
@@ -332,8 +330,9 @@ TEST_F(PartnershipAdminTest, RoomsSwitchedOffAreRefusedAndClosedAtOnce) {
   // Switched on again, Leads opens as before.
   a = run(alex.ws, "s-4", "partnership.set_rooms",
           {{"partnership_id", partnership_id},
-           {"rooms", {"leads", "deals", "accounts", "program", "resources", "projects", "brand",
-                      "files", "contacts", "custom"}}});
+           {"rooms",
+            {"leads", "deals", "accounts", "program", "resources", "projects", "brand", "files",
+             "contacts", "custom"}}});
   ASSERT_EQ(a["t"], "ack") << a.dump();
   const Json snap = open_room(maya.ws, "leads");
   EXPECT_EQ(snap["t"], "snapshot") << snap.dump().substr(0, 200);

@@ -65,9 +65,9 @@ TEST(PriceItems, ValidationNamesEachBadField) {
     return e.empty() ? std::string("(none)") : e.front().field;
   };
   EXPECT_EQ(first_field(validate_price_item(item("", 100, 0), "EUR")), "sku");
-  EXPECT_EQ(first_field(validate_price_item(item(std::string(kMaxSkuBytes + 1, 'A'), 100, 0),
-                                            "EUR")),
-            "sku");
+  EXPECT_EQ(
+      first_field(validate_price_item(item(std::string(kMaxSkuBytes + 1, 'A'), 100, 0), "EUR")),
+      "sku");
   EXPECT_EQ(first_field(validate_price_item(item("AS 25", 100, 0), "EUR")), "sku");
   EXPECT_EQ(first_field(validate_price_item(item("AS/25", 100, 0), "EUR")), "sku");
   PriceItem unnamed = item("AS-25", 100, 0);
@@ -98,11 +98,17 @@ TEST(PriceItems, ValidationNamesEachBadField) {
 std::vector<Level> reseller_levels() {
   return {
       Level{"Bronze", 1, 800, 100, {{KpiKind::LeadsCount, 2}}},
-      Level{"Silver", 2, 1000, 150,
+      Level{"Silver",
+            2,
+            1000,
+            150,
             {{KpiKind::LeadsCount, 4},
              {KpiKind::OpportunitiesCount, 2},
              {KpiKind::RevenueAmount, 1'000'000}}},
-      Level{"Gold", 3, 1500, 200,
+      Level{"Gold",
+            3,
+            1500,
+            200,
             {{KpiKind::LeadsCount, 6},
              {KpiKind::OpportunitiesCount, 4},
              {KpiKind::RevenueAmount, 5'000'000},
@@ -233,9 +239,10 @@ TEST(AdminPayloads, ReadersNameTheFieldThatIsMissingOrWrong) {
   EXPECT_EQ(fields(tier_apply_from_json(
                 Json{{"partnership_id", "ps"}, {"level", "Gold"}, {"reason", "Q1 review"}})),
             std::vector<std::string>{"from_level"});
-  EXPECT_EQ(fields(tier_apply_from_json(Json{
-                {"partnership_id", "ps"}, {"from_level", ""}, {"level", "Bronze"}, {"reason", " "}})),
-            std::vector<std::string>{"reason"});
+  EXPECT_EQ(
+      fields(tier_apply_from_json(Json{
+          {"partnership_id", "ps"}, {"from_level", ""}, {"level", "Bronze"}, {"reason", " "}})),
+      std::vector<std::string>{"reason"});
   auto apply = tier_apply_from_json(
       Json{{"partnership_id", "ps"}, {"from_level", ""}, {"level", "Bronze"}, {"reason", "New"}});
   ASSERT_TRUE(std::holds_alternative<TierApplyRequest>(apply));
@@ -273,10 +280,10 @@ ProgramState program() {
       p.leads.push_back({org + "-l" + std::to_string(i), kJan05 + i, LeadStage::Submitted, false});
     return p;
   };
-  s.partners = {partner("org-c", "Cedar", "Bronze", 4, true),     // up to Silver
-                partner("org-b", "Blue", "Silver", 1, true),      // down to Bronze
-                partner("org-a", "Acme", "Bronze", 2, true),      // stays
-                partner("org-z", "Zeta", "", 9, false)};          // no partnership: no review
+  s.partners = {partner("org-c", "Cedar", "Bronze", 4, true),  // up to Silver
+                partner("org-b", "Blue", "Silver", 1, true),   // down to Bronze
+                partner("org-a", "Acme", "Bronze", 2, true),   // stays
+                partner("org-z", "Zeta", "", 9, false)};       // no partnership: no review
   recompute_all(s);
   return s;
 }
@@ -317,7 +324,8 @@ TEST(ProgramRoomAdmin, PriceListEventsKeepTheListSortedAndMatchASnapshot) {
   EXPECT_EQ(cedar->price_items[1].sku, "ZZ-9");
   // Another organisation's list is untouched; an unknown one is no change.
   EXPECT_TRUE(find_program_partner(s, "org-b")->price_items.empty());
-  EXPECT_FALSE(apply(s, kEvPriceItemSet, Json{{"org_id", "org-x"}, {"item", to_json(item("A", 1, 0))}}));
+  EXPECT_FALSE(
+      apply(s, kEvPriceItemSet, Json{{"org_id", "org-x"}, {"item", to_json(item("A", 1, 0))}}));
 
   // The snapshot carries the list and decodes to the same state.
   const std::optional<ProgramState> again = program_from_json(to_json(s));
@@ -335,10 +343,12 @@ TEST(ProgramRoomAdmin, PartnershipChangedMovesTheLevelAndTheHistoryOnce) {
   Partnership after = find_program_partner(s, "org-c")->partnership;
   after.level = "Silver";
   after.conditions.revenue_share_bp = 1000;
-  ParameterChange level{"chg-1", after.id, PartnershipParameter::Level, "Bronze", "Silver",
-                        "Q1 review", kFeb10, "u-alex", kFeb10};
-  ParameterChange share{"chg-2", after.id, PartnershipParameter::RevenueShare, "8 %", "10 %",
-                        "Q1 review", kFeb10, "u-alex", kFeb10};
+  ParameterChange level{"chg-1",  after.id, PartnershipParameter::Level,
+                        "Bronze", "Silver", "Q1 review",
+                        kFeb10,   "u-alex", kFeb10};
+  ParameterChange share{"chg-2", after.id, PartnershipParameter::RevenueShare,
+                        "8 %",   "10 %",   "Q1 review",
+                        kFeb10,  "u-alex", kFeb10};
   const Json data = {{"partnership", to_json(after)},
                      {"changes", Json::array({to_json(level), to_json(share)})}};
   EXPECT_TRUE(apply(s, kEvPartnershipChanged, data));

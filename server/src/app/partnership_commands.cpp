@@ -158,7 +158,8 @@ Outcome plan_remove_item(const Context& c, const CommandFrame& f, Store& store) 
   if (req.sku.size() > kMaxSkuBytes || !store.find_price_item(partner.id, req.sku))
     return error(ErrorCode::NotFound, "That SKU is not on the price list of " + partner.name + ".");
   Plan plan;
-  to_program_room(plan, partner.id, kEvPriceItemRemoved, {{"org_id", partner.id}, {"sku", req.sku}});
+  to_program_room(plan, partner.id, kEvPriceItemRemoved,
+                  {{"org_id", partner.id}, {"sku", req.sku}});
   plan.result = {{"org_id", partner.id}, {"sku", req.sku}};
   OrgPriceItem gone{partner.id, {}};
   gone.item.sku = req.sku;
@@ -178,16 +179,13 @@ Outcome plan_tier_apply(const Context& c, const CommandFrame& f, Store& store) {
   if (auto* e = std::get_if<Error>(&found)) return *e;
   Partnership p = std::get<Partnership>(found);
   if (p.status != PartnershipStatus::Active)
-    return error(ErrorCode::Conflict,
-                 "This partnership is " +
-                     std::string(to_string(p.status)) +
-                     "; only an active partnership changes level.");
+    return error(ErrorCode::Conflict, "This partnership is " + std::string(to_string(p.status)) +
+                                          "; only an active partnership changes level.");
   // The review was made on what the reviewer saw: a level changed since then makes it stale.
   if (p.level != req.from_level)
-    return error(ErrorCode::Conflict,
-                 "This partnership's level changed meanwhile (it is now " +
-                     (p.level.empty() ? std::string("no level") : p.level) +
-                     "); review it again.");
+    return error(ErrorCode::Conflict, "This partnership's level changed meanwhile (it is now " +
+                                          (p.level.empty() ? std::string("no level") : p.level) +
+                                          "); review it again.");
   std::vector<Level> levels;
   for (const PartnerLevel& l : store.type_levels(p.type_id)) levels.push_back(l.level);
   if (std::string why = step_refusal(levels, p.level, req.level); !why.empty())
@@ -286,10 +284,9 @@ void PortalService::on_partnership_command(Client& client, const Identity& who,
   if (f.type == kCmdTierReviewApply) planner = plan_tier_apply;
   if (f.type == kCmdPartnershipSetRooms) planner = plan_set_rooms;
   if (planner == nullptr) {
-    client.send(error_frame(ErrorCode::UnknownType,
-                            "The server does not know the command \"" + f.type.substr(0, 64) +
-                                "\".",
-                            f.id));
+    client.send(error_frame(
+        ErrorCode::UnknownType,
+        "The server does not know the command \"" + f.type.substr(0, 64) + "\".", f.id));
     return;
   }
   // Read, check, write, ack and publish in one critical section, as the other commands do: two

@@ -11,7 +11,9 @@ namespace {
 using detail::field;
 using Errors = std::vector<FieldError>;
 
-Errors not_an_object() { return {{"", "The payload must be a JSON object."}}; }
+Errors not_an_object() {
+  return {{"", "The payload must be a JSON object."}};
+}
 
 bool present(const Json& j, const char* name) {
   const Json* f = field(j, name);
@@ -140,17 +142,18 @@ std::vector<TierReviewRow> tier_review_rows(const ProgramState& s) {
     rows.push_back(TierReviewRow{p.org_id, p.partnership.id, p.name, p.partnership.level,
                                  std::move(step), p.kpis});
   }
-  std::sort(rows.begin(), rows.end(), [](const TierReviewRow& a, const TierReviewRow& b) {
-    return a.org_name < b.org_name;
-  });
+  std::sort(rows.begin(), rows.end(),
+            [](const TierReviewRow& a, const TierReviewRow& b) { return a.org_name < b.org_name; });
   return rows;
 }
 
 Json to_json(const TierReviewRow& r) {
   Json progress = Json::array();
   for (const KpiProgress& k : r.step.progress)
-    progress.push_back(
-        {{"kind", to_string(k.kind)}, {"value", k.value}, {"threshold", k.threshold}, {"met", k.met}});
+    progress.push_back({{"kind", to_string(k.kind)},
+                        {"value", k.value},
+                        {"threshold", k.threshold},
+                        {"met", k.met}});
   Json kpis = Json::object();
   for (KpiKind k : kAllKpiKinds) kpis[std::string(to_string(k))] = r.kpis.value(k);
   return {{"org_id", r.org_id},

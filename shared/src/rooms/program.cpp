@@ -506,8 +506,9 @@ bool apply(ProgramState& s, std::string_view event_type, const Json& data) {
     auto item = ij ? price_item_from_json(*ij) : std::nullopt;
     ProgramPartner* p = org ? find_partner_mut(s, *org) : nullptr;
     if (!p || !item) return false;
-    auto at = std::lower_bound(p->price_items.begin(), p->price_items.end(), item->sku,
-                               [](const PriceItem& i, const std::string& sku) { return i.sku < sku; });
+    auto at = std::lower_bound(
+        p->price_items.begin(), p->price_items.end(), item->sku,
+        [](const PriceItem& i, const std::string& sku) { return i.sku < sku; });
     if (at != p->price_items.end() && at->sku == item->sku) {
       if (*at == *item) return false;
       *at = std::move(*item);

@@ -59,7 +59,8 @@ std::vector<FieldError> validate_price_item(const PriceItem& item, std::string_v
   if (item.sku.empty()) {
     e.push_back({"sku", "Enter the SKU."});
   } else if (item.sku.size() > kMaxSkuBytes) {
-    e.push_back({"sku", "Use at most " + std::to_string(kMaxSkuBytes) + " characters for the SKU."});
+    e.push_back(
+        {"sku", "Use at most " + std::to_string(kMaxSkuBytes) + " characters for the SKU."});
   } else if (!std::all_of(item.sku.begin(), item.sku.end(), [](char c) {
                return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                       c == '.' || c == '_' || c == '-';
@@ -126,8 +127,8 @@ std::string step_refusal(std::span<const Level> levels, std::string_view current
     choices = choices.empty() ? d : choices + " or " + d;
   }
   const std::string from = held != nullptr ? held->name : std::string("no level");
-  const std::string steps = choices.empty() ? std::string(".")
-                                            : ": from " + from + " it goes to " + choices + ".";
+  const std::string steps =
+      choices.empty() ? std::string(".") : ": from " + from + " it goes to " + choices + ".";
   if (target.empty()) {
     if (held != nullptr && down == nullptr) return {};
     return "A review moves one level at a time" + steps;

@@ -21,8 +21,7 @@ namespace portal {
 // [SECTION] Rooms per partnership
 
 // Rooms every partner always has: where it lands, and where it talks to the vendor.
-inline constexpr std::array<RoomKind, 2> kAlwaysOnRooms = {RoomKind::Overview,
-                                                           RoomKind::Messages};
+inline constexpr std::array<RoomKind, 2> kAlwaysOnRooms = {RoomKind::Overview, RoomKind::Messages};
 // True for every room except the always-on ones: the vendor switches these per partnership.
 bool is_switchable_room(RoomKind room);
 // The switchable rooms, in navigation order.
@@ -66,7 +65,7 @@ const Level* level_below(std::span<const Level> levels, const Level* current);
 // they no longer meet the current one; nothing when the partner should stay.
 struct TierStep {
   TierDirection direction = TierDirection::Stay;
-  std::string target;             // the proposed level ("" = no level, only downwards)
+  std::string target;                 // the proposed level ("" = no level, only downwards)
   std::vector<KpiProgress> progress;  // toward the level up, or of the current level going down
   friend bool operator==(const TierStep&, const TierStep&) = default;
 };
