@@ -13,6 +13,7 @@
 
 #include "support/admin_process.h"
 #include "support/portal_fixture.h"
+#include "support/shared_file.h"
 
 namespace portal::testing {
 namespace {
@@ -92,10 +93,13 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
           .value("task_id", "");
   must_ack(dana, "a-3", "post.add",
            {{"project_id", project_id}, {"kind", "update"}, {"title", "Acme update"}});
+  const std::string acme_file =
+      add_shared_file(port(), dana, dana_welcome["token"], "Acme plan.pdf", "a-f");
   const std::string deliverable_id =
       must_ack(dana, "a-4", "deliverable.add",
-               {{"project_id", project_id}, {"title", "Acme plan"}, {"file_id", "file-acme"}})
+               {{"project_id", project_id}, {"title", "Acme plan"}, {"file_id", acme_file}})
           .value("deliverable_id", "");
+
 
   // A's ids, as A's own rooms show them.
   const Json leads = snapshot_of(port(), kDana, "leads")["state"]["leads"];
@@ -115,6 +119,17 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
     conversation_id = messages["conversations"][0]["conversation"].value("id", "");
   if (program.contains("trainings")) training_id = first_id(program["trainings"]);
   if (program.contains("activities")) activity_id = first_id(program["activities"]);
+  const std::string partnership_id =
+      program.contains("partners") && !program["partners"].empty()
+          ? program["partners"][0]["partnership"].value("id", "")
+          : std::string();
+  ASSERT_FALSE(partnership_id.empty()) << program.dump().substr(0, 400);
+  must_ack(priya, "a-6", "pricelist.set_item",
+           {{"org_id", acme},
+            {"sku", "ACME-SKU-1"},
+            {"name", "Acme private product"},
+            {"list_price", {{"minor", 100000}, {"currency", "EUR"}}},
+            {"discount_bp", 1500}});
   ASSERT_FALSE(first_id(leads).empty());
   ASSERT_FALSE(first_id(deals).empty());
   ASSERT_FALSE(account_id.empty()) << accounts.dump().substr(0, 400);
@@ -129,7 +144,8 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
   // Every id and name that belongs to A; none may show up in anything B receives.
   std::set<std::string> a_marks = {acme, "Acme Integrations", first_id(leads), first_id(deals),
                                    account_id, project_id, project_task, deliverable_id,
-                                   notes[0].value("id", ""), dana_id};
+                                   notes[0].value("id", ""), dana_id, acme_file, partnership_id,
+                                   "ACME-SKU-1", "Acme private product"};
   if (!account_task.empty()) a_marks.insert(account_task);
   a_marks.erase("");
 
@@ -149,7 +165,15 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
               {"user_id", dana_id},
               {"assignee_id", dana_id},
               {"member_ids", {dana_id}},
-              {"file_id", "file-probe"},
+              {"file_id", type == "deliverable.add" ? acme_file : std::string("file-probe")},
+              {"partnership_id", partnership_id},
+              {"sku", type == "pricelist.remove_item" ? "ACME-SKU-1" : "PROBE-1"},
+              {"list_price", {{"minor", 1000}, {"currency", "EUR"}}},
+              {"discount_bp", 10000},
+              {"from_level", "Gold"},
+              {"level", "Platinum"},
+              {"reason", "Probe"},
+              {"rooms", {"overview"}},
               {"stage", "demo"},
               {"status", type == "project.set_status" ? "active" : "done"},
               {"decision", "approve"},

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "support/portal_fixture.h"
+#include "support/shared_file.h"
 #include "support/sqlite_probe.h"
 
 namespace portal::testing {
@@ -109,8 +110,23 @@ TEST_F(ProjectsTest, AProjectIsWorkedByBothSidesAndSeenByNoOtherPartner) {
           {{"project_id", project_id}, {"kind", "milestone"}, {"title", "SSO live"},
            {"milestone_at", 1'800'000'000}, {"reached", true}});
   ASSERT_EQ(a["t"], "ack") << a.dump();
-  a = run(leo.ws, "d-1", "deliverable.add",
+  // A deliverable is one of the partner's Shared files: an unknown id and another partner's
+  // file are refused alike.
+  a = run(leo.ws, "d-0", "deliverable.add",
           {{"project_id", project_id}, {"title", "Rollout plan"}, {"file_id", "file-plan-1"}});
+  EXPECT_EQ(a["code"], "validation") << a.dump();
+  EXPECT_EQ(a["fields"][0]["field"], "file_id") << a.dump();
+  const std::string maya_file =
+      add_shared_file(port(), maya.ws, maya.welcome["token"], "Blue plan.pdf", "mf-1");
+  ASSERT_FALSE(maya_file.empty());
+  a = run(leo.ws, "d-00", "deliverable.add",
+          {{"project_id", project_id}, {"title", "Rollout plan"}, {"file_id", maya_file}});
+  EXPECT_EQ(a["code"], "validation") << a.dump();
+  const std::string plan_file =
+      add_shared_file(port(), leo.ws, leo.welcome["token"], "Rollout plan.pdf", "lf-1");
+  ASSERT_FALSE(plan_file.empty());
+  a = run(leo.ws, "d-1", "deliverable.add",
+          {{"project_id", project_id}, {"title", "Rollout plan"}, {"file_id", plan_file}});
   ASSERT_EQ(a["t"], "ack") << a.dump();
   const std::string deliverable_id = a["result"]["deliverable_id"];
   // Only the vendor reviews.

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "portal/rules/partnership_admin.h"
 #include "portal/rules/permissions.h"
 
 namespace portal {
@@ -120,6 +121,36 @@ TEST(PermissionMatrix, OnlyTheVendorsAdminsReadTheAuditTrail) {
     EXPECT_FALSE(may_read_audit(Actor{"u", "org-acme", r}, vendor)) << to_string(r);
   }
   EXPECT_FALSE(may_read_audit(Actor{"u", "", Role::VendorAdmin}, ""));
+}
+
+// Partnership administration: price lists by the vendor's admins and partner managers; levels
+// and rooms by the vendor's admins only; nothing of it by any partner role, nor by a vendor role
+// claimed by a partner's user.
+TEST(PermissionMatrix, PartnershipAdministrationByRoleAndOrganisation) {
+  const Id vendor = "org-vendor", acme = "org-acme";
+  struct Case {
+    Role role;
+    Id org;
+    bool price_list, review, apply, rooms;
+  };
+  const Case cases[] = {
+      {Role::VendorAdmin, vendor, true, true, true, true},
+      {Role::PartnerManager, vendor, true, true, false, false},
+      {Role::SupportStaff, vendor, false, false, false, false},
+      {Role::PartnerAdmin, acme, false, false, false, false},
+      {Role::PartnerUser, acme, false, false, false, false},
+      {Role::Kiosk, acme, false, false, false, false},
+      {Role::VendorAdmin, acme, false, false, false, false},
+      {Role::PartnerManager, acme, false, false, false, false},
+  };
+  for (const Case& c : cases) {
+    const Actor a{"u", c.org, c.role};
+    const std::string who = std::string(to_string(c.role)) + "@" + c.org;
+    EXPECT_EQ(may_edit_price_list(a, vendor), c.price_list) << who;
+    EXPECT_EQ(may_review_tiers(a, vendor), c.review) << who;
+    EXPECT_EQ(may_apply_tier_review(a, vendor), c.apply) << who;
+    EXPECT_EQ(may_set_partnership_rooms(a, vendor), c.rooms) << who;
+  }
 }
 
 }  // namespace

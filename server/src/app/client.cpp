@@ -79,6 +79,14 @@ void Client::on_bus_message(const BusMessage& message) {
   auto it = subscriptions_.find(message.room_key);
   if (it == subscriptions_.end()) return;
   Subscription& sub = it->second;
+  if (message.closes) {
+    // Vendor staff follow partners' rooms by name ("program:<id>"): a partnership's rooms are
+    // the partner's, not theirs (the same test as PortalService::room_switched_off).
+    if (!identity_ || identity_->org.kind != OrgKind::Partner) return;
+    send(frame_for(sub, message));
+    subscriptions_.erase(it);
+    return;
+  }
   if (message.seq == 0) {
     // An ephemeral signal (typing, presence): no place in the sequence, never stored or held
     // back; a snapshot still being built reflects the current state anyway. A held signal

@@ -6,6 +6,7 @@
 #include "app/files_builder.h"
 #include "auth/tokens.h"
 #include "store/audit_scope.h"
+#include "portal/protocol/admin_commands.h"
 #include "portal/protocol/content_commands.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/rules/validation.h"
@@ -158,6 +159,15 @@ void PortalService::welcome(Client& client, Identity identity, const std::string
   w.user = identity.user;
   w.org = identity.org;
   w.rooms = room_names(identity.user.role);
+  // A partner's navigation shows only the rooms its partnership has switched on.
+  if (identity.org.kind == OrgKind::Partner) {
+    if (const std::optional<Partnership> p = store_.partnership_of(identity.org.id)) {
+      std::erase_if(w.rooms, [&](const std::string& room) {
+        const std::optional<RoomKind> kind = room_from_string(room);
+        return kind && !room_enabled(p->rooms, *kind);
+      });
+    }
+  }
   client.set_identity(std::move(identity));
   client.send(w);
 }
@@ -196,6 +206,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (is_project_command(f.type)) return on_project_command(client, who, f);
   if (is_notification_command(f.type)) return on_notification_command(client, who, f);
   if (is_files_command(f.type)) return on_files_command(client, who, f);
+  if (is_partnership_admin_command(f.type)) return on_partnership_command(client, who, f);
   client.send(error_frame(ErrorCode::UnknownType,
                           "The server does not know the command \"" + f.type.substr(0, 64) + "\".",
                           f.id));

@@ -49,7 +49,9 @@ class PortalService {
   void on_resume(Client& client, const ResumeFrame& f);
   void on_logout(Client& client, const Identity& who);
   void on_ping(Client& client, const PingFrame& f);
+  // Refuses a room the partner's partnership has switched off, then subscribes (subscribe_room).
   void on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
+  void subscribe_room(Client& client, const Identity& who, const SubscribeFrame& f);
   void on_unsubscribe(Client& client, const Identity& who, const UnsubscribeFrame& f);
   void on_command(Client& client, const Identity& who, const CommandFrame& f);
   void on_lead_submit(Client& client, const Identity& who, const CommandFrame& f);
@@ -64,6 +66,11 @@ class PortalService {
   void on_announcement_command(Client& client, const Identity& who, const CommandFrame& f);
   // project.*, task.*, post.add, deliverable.* (project_commands.cpp).
   void on_project_command(Client& client, const Identity& who, const CommandFrame& f);
+  // pricelist.*, tier_review.*, partnership.set_rooms (partnership_commands.cpp).
+  void on_partnership_command(Client& client, const Identity& who, const CommandFrame& f);
+  // Is `room` (a wire name) switched off for the partner of `who`? Vendor staff and rooms that
+  // are always on never are (rules/partnership_admin.h). Reads the partnership from the store.
+  bool room_switched_off(const Identity& who, const std::string& room);
   // notification.read/read_all and the audit.list query (notification_commands.cpp), and the
   // user's own notifications room; the subscribe handlers return false for other rooms.
   void on_notification_command(Client& client, const Identity& who, const CommandFrame& f);

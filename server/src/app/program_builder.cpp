@@ -53,6 +53,9 @@ ProgramState build_program(const ProgramInputs& in) {
     if (it == org_of_partnership.end()) continue;
     if (ProgramPartner* p = partner(it->second)) p->history.push_back(c);
   }
+  // The store hands them by organisation and SKU: each partner's list stays sorted.
+  for (const OrgPriceItem& i : in.price_items)
+    if (ProgramPartner* p = partner(i.org_id)) p->price_items.push_back(i.item);
   recompute_all(s);
   return s;
 }

@@ -281,9 +281,7 @@ Outcome plan_deliverable_add(const Context& c, const CommandFrame& f, Store& sto
   d.id = new_id();
   d.project_id = p->id;
   d.title = std::move(req.title);
-  // FIXME: the file id is the files service's (branch "files"); once it is merged, check that
-  // the file exists and belongs to this partner before accepting it.
-  d.file_ids = {std::move(req.file_id)};
+  d.file_ids = {req.file_id};
   d.status = ReviewStatus::Submitted;
   d.submitted_by = c.actor.user_id;
   d.submitted_at = c.now;
@@ -292,6 +290,11 @@ Outcome plan_deliverable_add(const Context& c, const CommandFrame& f, Store& sto
       if (fe.field.starts_with("file_ids")) fe.field = "file_id";
     return invalid(fields);
   }
+  // The deliverable is one of the partner's Shared files: another organisation's file (or one
+  // that does not exist) is refused alike, so its id reveals nothing.
+  std::optional<StoredFile> file = store.find_file(req.file_id);
+  if (!file || file->org_id != p->org_id)
+    return invalid({{"file_id", "Choose one of this partner's shared files."}});
   if (auto e = refuse_full(store, p->id, "deliverables", kMaxDeliverablesPerProject,
                            "deliverables"))
     return *e;

@@ -12,6 +12,7 @@
 #include "app/projects_builder.h"
 #include "app/room_keys.h"
 #include "app/program_summary_events.h"
+#include "portal/protocol/admin_commands.h"
 
 namespace portal::server {
 namespace {
@@ -21,9 +22,49 @@ constexpr size_t kMaxReplay = 1000;
 
 SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
 
+// The room kind a wire name opens for a partner: "leads" -> Leads, "program:<id>" -> Program;
+// nothing for rooms outside the partnership's switchable set (conversations, notifications,
+// cases).
+std::optional<RoomKind> partner_room_kind(const std::string& room) {
+  if (room.starts_with("program:")) return RoomKind::Program;
+  return room_from_string(room);
+}
+
 }  // namespace
 
+bool PortalService::room_switched_off(const Identity& who, const std::string& room) {
+  if (who.org.kind != OrgKind::Partner) return false;
+  const std::optional<RoomKind> kind = partner_room_kind(room);
+  if (!kind || !is_switchable_room(*kind)) return false;
+  // A partner organisation without a partnership (one the admin CLI added) keeps every room:
+  // there is nothing that switched any off.
+  const std::optional<Partnership> p = store_.partnership_of(who.org.id);
+  return p && !room_enabled(p->rooms, *kind);
+}
+
 void PortalService::on_subscribe(Client& client, const Identity& who, const SubscribeFrame& f) {
+  if (room_switched_off(who, f.room)) {
+    client.send(error_frame(ErrorCode::Forbidden,
+                            "Your partnership does not include this room. Ask your partner "
+                            "manager if you need it."));
+    return;
+  }
+  subscribe_room(client, who, f);
+  // The partnership may have switched the room off while we subscribed. Its room.closed signal
+  // went to the bus after that commit: if we followed the bus in time, the signal closed the
+  // subscription already; if not, the commit is visible now, and we close it here.
+  if (const std::optional<RoomKind> kind = partner_room_kind(f.room);
+      kind && room_switched_off(who, f.room)) {
+    const std::string key = partner_room_key(who.org.id, *kind);
+    if (client.end_subscription(key)) {
+      bus_.unsubscribe(key, &client);
+      client.send(EventFrame{f.room, 0, std::string(kEvRoomClosed),
+                             Json{{"room", f.room}, {"reason", "disabled"}}});
+    }
+  }
+}
+
+void PortalService::subscribe_room(Client& client, const Identity& who, const SubscribeFrame& f) {
   if (on_messages_subscribe(client, who, f)) return;
   if (on_notifications_subscribe(client, who, f)) return;
   if (on_content_subscribe(client, who, f)) return;

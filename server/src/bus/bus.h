@@ -19,6 +19,9 @@ struct BusMessage {
   // is held back and sent after the snapshot; the receiver applies it idempotently). Typing
   // and presence are not held: the snapshot already shows the current state.
   bool hold = false;
+  // For seq 0 only: the room is closed to partner users (a partnership no longer has it). Each
+  // partner connection following it gets this frame and then stops following the room.
+  bool closes = false;
 };
 
 // Receives messages of the rooms it subscribed to. Called from any thread; must not block.

@@ -11,6 +11,12 @@
 
 namespace portal::server {
 
+// One item of a partner organisation's personal price list.
+struct OrgPriceItem {
+  Id org_id;
+  PriceItem item;
+};
+
 // Everything a Program room is built from, read in one consistent snapshot.
 struct ProgramInputs {
   std::vector<Organisation> orgs;  // the partner itself, or every partner (by name) for staff
@@ -26,6 +32,7 @@ struct ProgramInputs {
   std::vector<MdfEntry> ledger;                // newest first
   std::vector<MarketingActivity> activities;   // newest start first
   std::vector<ParameterChange> history;        // newest first
+  std::vector<OrgPriceItem> price_items;       // by organisation, then SKU
   int64_t seq = 0;
 };
 
@@ -34,6 +41,16 @@ struct ProgramChange {
   std::optional<MdfEntry> mdf;
   std::optional<TrainingProgress> progress;  // inserted or replaces (user, training)
   std::optional<MarketingActivity> activity;
+};
+
+// The rows one partnership administration command writes (price lists, tier reviews, rooms),
+// in the same transaction as its events.
+struct AdminChange {
+  std::optional<OrgPriceItem> set_item;   // inserted or replaces (org, sku)
+  std::optional<OrgPriceItem> remove_item;  // only org_id and item.sku are read
+  std::optional<Partnership> partnership;  // its level, conditions and rooms are written
+  std::vector<ParameterChange> history;    // appended to partnership_changes
+  Id changed_by;
 };
 
 // The program a fresh database is seeded with (demo file or generator).

@@ -192,6 +192,32 @@ void write_progress(Database& db, const TrainingProgress& p) {
       .run();
 }
 
+OrgPriceItem read_price_item(const Query& q) {
+  OrgPriceItem r;
+  r.org_id = q.column_text(0);
+  r.item.sku = q.column_text(1);
+  r.item.name = q.column_text(2);
+  r.item.list_price = Money{q.column_int(3), q.column_text(4)};
+  r.item.discount_bp = static_cast<int32_t>(q.column_int(5));
+  return r;
+}
+
+void insert_change(Database& db, const ParameterChange& c) {
+  db.query(
+        "INSERT INTO partnership_changes (id, partnership_id, parameter, old_value, new_value, "
+        "reason, effective_from, changed_by, changed_at) VALUES (?,?,?,?,?,?,?,?,?)")
+      .bind(1, c.id)
+      .bind(2, c.partnership_id)
+      .bind(3, to_string(c.parameter))
+      .bind(4, c.old_value)
+      .bind(5, c.new_value)
+      .bind(6, c.reason)
+      .bind(7, c.effective_from)
+      .bind(8, c.changed_by)
+      .bind(9, c.changed_at)
+      .run();
+}
+
 }  // namespace
 
 // [SECTION] Reads
@@ -293,6 +319,9 @@ ProgramInputs SqliteStore::program_inputs(const std::optional<Id>& org,
         c.changed_at = q.column_int(8);
         in.history.push_back(std::move(c));
       });
+  each("SELECT org_id, sku, name, list_minor, currency, discount_bp FROM price_items" +
+           org_filter + " ORDER BY org_id, sku",
+       [&](const Query& q) { in.price_items.push_back(read_price_item(q)); });
   in.seq = sqlite::latest_seq(*writer_, room_key);
   return in;
 }
@@ -401,21 +430,7 @@ void SqliteStore::insert_program_seed(const ProgramSeed& seed) {
         .bind(14, p.ends_at)
         .run();
   }
-  for (const ParameterChange& c : seed.history) {
-    db.query(
-          "INSERT INTO partnership_changes (id, partnership_id, parameter, old_value, new_value, "
-          "reason, effective_from, changed_by, changed_at) VALUES (?,?,?,?,?,?,?,?,?)")
-        .bind(1, c.id)
-        .bind(2, c.partnership_id)
-        .bind(3, to_string(c.parameter))
-        .bind(4, c.old_value)
-        .bind(5, c.new_value)
-        .bind(6, c.reason)
-        .bind(7, c.effective_from)
-        .bind(8, c.changed_by)
-        .bind(9, c.changed_at)
-        .run();
-  }
+  for (const ParameterChange& c : seed.history) insert_change(db, c);
   for (const Training& t : seed.trainings) {
     db.query(
           "INSERT INTO trainings (id, title, description, format, modules, duration_minutes, "
@@ -455,6 +470,103 @@ void SqliteStore::insert_program_seed(const ProgramSeed& seed) {
   }
   for (const MdfEntry& e : seed.ledger) write_mdf(db, e);
   for (const MarketingActivity& a : seed.activities) write_activity(db, a);
+}
+
+// [SECTION] Partnership administration: price lists, tier reviews, rooms
+
+std::optional<Partnership> SqliteStore::find_partnership(const Id& id) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(std::string("SELECT ") + kPartnershipColumns + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_partnership(q);
+}
+
+std::optional<Partnership> SqliteStore::partnership_of(const Id& org) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(std::string("SELECT ") + kPartnershipColumns + " WHERE org_id = ?");
+  q.bind(1, org);
+  if (!q.step()) return std::nullopt;
+  return read_partnership(q);
+}
+
+std::vector<PartnerLevel> SqliteStore::type_levels(const Id& type_id) {
+  std::lock_guard lock(write_mutex_);
+  std::vector<PartnerLevel> out;
+  Query q = writer_->query(
+      "SELECT id, type_id, name, rank, revenue_share_bp, mdf_accrual_bp, requirements "
+      "FROM partner_levels WHERE type_id = ? ORDER BY rank");
+  q.bind(1, type_id);
+  while (q.step())
+    out.push_back(PartnerLevel{
+        q.column_text(0), q.column_text(1),
+        Level{q.column_text(2), static_cast<int32_t>(q.column_int(3)),
+              static_cast<int32_t>(q.column_int(4)), static_cast<int32_t>(q.column_int(5)),
+              requirements_from(q.column_text(6))}});
+  return out;
+}
+
+std::optional<PriceItem> SqliteStore::find_price_item(const Id& org, const std::string& sku) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(
+      "SELECT org_id, sku, name, list_minor, currency, discount_bp FROM price_items "
+      "WHERE org_id = ? AND sku = ?");
+  q.bind(1, org).bind(2, sku);
+  if (!q.step()) return std::nullopt;
+  return read_price_item(q).item;
+}
+
+int64_t SqliteStore::price_item_count(const Id& org) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query("SELECT COUNT(*) FROM price_items WHERE org_id = ?");
+  q.bind(1, org);
+  return q.step() ? q.column_int(0) : 0;
+}
+
+CommandOutcome SqliteStore::apply_admin_change(const CommandKey& key, const AdminChange& change,
+                                               const std::vector<NewEvent>& events,
+                                               const nlohmann::json& result, UnixTime now) {
+  return run_command(key, events, result, now, [&](Database& db) {
+    if (change.set_item) {
+      const PriceItem& i = change.set_item->item;
+      db.query(
+            "INSERT INTO price_items (org_id, sku, name, list_minor, currency, discount_bp, "
+            "updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(org_id, sku) DO "
+            "UPDATE SET name = excluded.name, list_minor = excluded.list_minor, currency = "
+            "excluded.currency, discount_bp = excluded.discount_bp, updated_by = "
+            "excluded.updated_by, updated_at = excluded.updated_at")
+          .bind(1, change.set_item->org_id)
+          .bind(2, i.sku)
+          .bind(3, i.name)
+          .bind(4, i.list_price.minor)
+          .bind(5, i.list_price.currency)
+          .bind(6, int64_t{i.discount_bp})
+          .bind(7, change.changed_by)
+          .bind(8, now)
+          .run();
+    }
+    if (change.remove_item) {
+      db.query("DELETE FROM price_items WHERE org_id = ? AND sku = ?")
+          .bind(1, change.remove_item->org_id)
+          .bind(2, change.remove_item->item.sku)
+          .run();
+    }
+    if (change.partnership) {
+      const Partnership& p = *change.partnership;
+      std::vector<std::string_view> rooms;
+      for (RoomKind r : p.rooms) rooms.push_back(to_string(r));
+      db.query(
+            "UPDATE partnerships SET level = ?, revenue_share_bp = ?, mdf_accrual_bp = ?, "
+            "rooms = ? WHERE id = ?")
+          .bind(1, p.level)
+          .bind(2, int64_t{p.conditions.revenue_share_bp})
+          .bind(3, int64_t{p.conditions.mdf_accrual_bp})
+          .bind(4, strings_json(rooms))
+          .bind(5, p.id)
+          .run();
+    }
+    for (const ParameterChange& c : change.history) insert_change(db, c);
+  });
 }
 
 }  // namespace portal::server

@@ -267,7 +267,7 @@ AuditEntry derive_audit(const AuditContext& scope, const std::vector<NewEvent>& 
     summary += ev.type;
   }
   if (result.is_object())
-    for (const char* detail : {"stage", "status", "decision"})
+    for (const char* detail : {"stage", "status", "decision", "level"})
       if (auto it = result.find(detail); it != result.end() && it->is_string())
         summary += std::string(summary.empty() ? "" : "; ") + detail + " " +
                    it->get<std::string>();

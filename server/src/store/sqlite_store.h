@@ -82,6 +82,15 @@ class SqliteStore final : public Store {
   CommandOutcome apply_program_change(const CommandKey& key, const ProgramChange& change,
                                       const std::vector<NewEvent>& events,
                                       const nlohmann::json& result, UnixTime now) override;
+  // Partnership administration, also in sqlite_program.cpp:
+  std::optional<Partnership> find_partnership(const Id& id) override;
+  std::optional<Partnership> partnership_of(const Id& org) override;
+  std::vector<PartnerLevel> type_levels(const Id& type_id) override;
+  std::optional<PriceItem> find_price_item(const Id& org, const std::string& sku) override;
+  int64_t price_item_count(const Id& org) override;
+  CommandOutcome apply_admin_change(const CommandKey& key, const AdminChange& change,
+                                    const std::vector<NewEvent>& events,
+                                    const nlohmann::json& result, UnixTime now) override;
   // In sqlite_overview.cpp:
   std::vector<OverviewAnnouncement> announcements(const std::optional<Id>& org,
                                                   size_t limit) override;

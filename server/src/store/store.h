@@ -184,6 +184,19 @@ class Store {
   virtual CommandOutcome apply_program_change(const CommandKey& key, const ProgramChange& change,
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) = 0;
+  // ---- partnership administration: price lists, tier reviews, rooms (sqlite_program.cpp)
+  virtual std::optional<Partnership> find_partnership(const Id& id) = 0;
+  // The partnership of organisation `org`, if it has one.
+  virtual std::optional<Partnership> partnership_of(const Id& org) = 0;
+  // The levels of partner type `type_id`, by rank.
+  virtual std::vector<PartnerLevel> type_levels(const Id& type_id) = 0;
+  virtual std::optional<PriceItem> find_price_item(const Id& org, const std::string& sku) = 0;
+  virtual int64_t price_item_count(const Id& org) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key`. A seen key returns the recorded result and changes nothing.
+  virtual CommandOutcome apply_admin_change(const CommandKey& key, const AdminChange& change,
+                                            const std::vector<NewEvent>& events,
+                                            const nlohmann::json& result, UnixTime now) = 0;
   // ---- the Overview's announcements, leaderboard and visits (sqlite_overview.cpp) ----
   // The newest `limit` announcements `org` sees (those for every partner and its own), or
   // every announcement when `org` is empty (vendor staff), newest first.

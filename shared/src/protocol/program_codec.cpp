@@ -1,4 +1,5 @@
 // JSON codecs of the partner program (model/program.h). See field_codec.h for the conventions.
+#include "portal/protocol/admin_commands.h"
 #include "portal/protocol/model_codecs.h"
 #include "protocol/common_codec.h"
 
@@ -159,6 +160,12 @@ std::optional<ParameterChange> parameter_change_from_json(const Json& j) {
 }
 std::optional<PriceList> price_list_from_json(const Json& j) {
   return decode_entity<PriceList>(j);
+}
+Json to_json(const PriceItem& v) {
+  return encode_entity(v);
+}
+std::optional<PriceItem> price_item_from_json(const Json& j) {
+  return decode_entity<PriceItem>(j);
 }
 std::optional<Licence> licence_from_json(const Json& j) {
   return decode_entity<Licence>(j);

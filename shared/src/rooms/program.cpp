@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "portal/protocol/admin_commands.h"
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/pipeline_commands.h"
 #include "protocol/json_fields.h"
@@ -199,6 +200,7 @@ Json to_json(const ProgramPartner& p) {
           {"ledger", list_json(p.ledger)},
           {"activities", list_json(p.activities)},
           {"history", list_json(p.history)},
+          {"price_items", list_json(p.price_items)},
           {"figures", figures_json(p)}};
 }
 
@@ -222,6 +224,10 @@ std::optional<ProgramPartner> partner_from_json(const Json& j) {
                   read_list(j, "activities", p.activities, marketing_activity_from_json) &&
                   read_list(j, "history", p.history, parameter_change_from_json);
   if (!ok) return std::nullopt;
+  // Snapshots of servers older than the price lists have none.
+  if (field(j, "price_items") != nullptr &&
+      !read_list(j, "price_items", p.price_items, price_item_from_json))
+    return std::nullopt;
   return p;
 }
 
@@ -492,6 +498,49 @@ bool apply(ProgramState& s, std::string_view event_type, const Json& data) {
                              return a.starts_at <= activity->starts_at;
                            });
     p->activities.insert(at, std::move(*activity));
+    return true;
+  }
+  if (event_type == kEvPriceItemSet) {
+    auto org = get_string(data, "org_id");
+    const Json* ij = field(data, "item");
+    auto item = ij ? price_item_from_json(*ij) : std::nullopt;
+    ProgramPartner* p = org ? find_partner_mut(s, *org) : nullptr;
+    if (!p || !item) return false;
+    auto at = std::lower_bound(
+        p->price_items.begin(), p->price_items.end(), item->sku,
+        [](const PriceItem& i, const std::string& sku) { return i.sku < sku; });
+    if (at != p->price_items.end() && at->sku == item->sku) {
+      if (*at == *item) return false;
+      *at = std::move(*item);
+    } else {
+      p->price_items.insert(at, std::move(*item));
+    }
+    return true;
+  }
+  if (event_type == kEvPriceItemRemoved) {
+    auto org = get_string(data, "org_id");
+    auto sku = get_string(data, "sku");
+    ProgramPartner* p = org ? find_partner_mut(s, *org) : nullptr;
+    if (!p || !sku) return false;
+    return std::erase_if(p->price_items, [&](const PriceItem& i) { return i.sku == *sku; }) > 0;
+  }
+  if (event_type == kEvPartnershipChanged) {
+    const Json* pj = field(data, "partnership");
+    auto partnership = pj ? partnership_from_json(*pj) : std::nullopt;
+    ProgramPartner* p = partnership ? find_partner_mut(s, partnership->org_id) : nullptr;
+    if (!p) return false;
+    std::vector<ParameterChange> changes;
+    if (field(data, "changes") != nullptr &&
+        !read_list(data, "changes", changes, parameter_change_from_json))
+      return false;
+    // Replayed after a snapshot that already holds them: the history keeps each change once.
+    for (const ParameterChange& c : p->history)
+      for (const ParameterChange& n : changes)
+        if (!c.id.empty() && c.id == n.id) return false;
+    p->partnership = std::move(*partnership);
+    // Newest first, as the store hands the history.
+    for (ParameterChange& c : changes) p->history.insert(p->history.begin(), std::move(c));
+    recompute(s, *p);
     return true;
   }
   return apply_pipeline(s, event_type, data);

@@ -24,7 +24,7 @@ namespace portal {
 //   task.set_status      {"task_id", "status"}
 //   post.add             {"project_id", "kind": "update"|"milestone", "title", "body"?,
 //                         "milestone_at"?, "reached"?}
-//   deliverable.add      {"project_id", "title", "file_id"}
+//   deliverable.add      {"project_id", "title", "file_id" (a Shared file of the same partner)}
 //   deliverable.review   {"deliverable_id", "decision": "approve"|"request_changes", "note"?}
 inline constexpr std::string_view kCmdProjectCreate = "project.create";
 inline constexpr std::string_view kCmdProjectSetStatus = "project.set_status";

@@ -36,7 +36,8 @@ inline constexpr std::string_view kCmdActivityAdd = "activity.add";
 //   training.progress_set {"org_id","user_name","progress":TrainingProgress}
 //   activity.added        {"activity":MarketingActivity}
 // and the pipeline's lead.submitted, lead.stage_changed, lead.converted, deal.created and
-// deal.stage_changed, which move the KPIs and analytics.
+// deal.stage_changed, which move the KPIs and analytics; and the administration's
+// pricelist.item_set, pricelist.item_removed and partnership.changed (protocol/admin_commands.h).
 inline constexpr std::string_view kEvMdfRecorded = "mdf.recorded";
 inline constexpr std::string_view kEvTrainingProgressSet = "training.progress_set";
 inline constexpr std::string_view kEvActivityAdded = "activity.added";
@@ -115,6 +116,7 @@ struct ProgramPartner {
   std::vector<MdfEntry> ledger;                // newest first
   std::vector<MarketingActivity> activities;   // newest start first
   std::vector<ParameterChange> history;        // newest first
+  std::vector<PriceItem> price_items;          // the personal price list, by SKU
 
   // [SECTION] Figures (derived from the facts by recompute(); sent for convenience)
   UnixTime as_of = 0;   // the partner's latest lead or deal activity (0 = none)
@@ -160,7 +162,8 @@ void recompute_all(ProgramState& s);
 Json to_json(const ProgramState& s);
 // Decodes the facts and recomputes the figures.
 std::optional<ProgramState> program_from_json(const Json& j);
-// Applies mdf.recorded, training.progress_set, activity.added and the pipeline events above;
+// Applies mdf.recorded, training.progress_set, activity.added, the administration's events and
+// the pipeline events above;
 // anything else (or a partner the room does not hold) leaves the state unchanged, false.
 bool apply(ProgramState& s, std::string_view event_type, const Json& data);
 const ProgramPartner* find_program_partner(const ProgramState& s, const Id& org_id);
