@@ -294,8 +294,17 @@ TEST_F(PartnershipAdminTest, RoomsSwitchedOffAreRefusedAndClosedAtOnce) {
   const Json closed = next_event(maya.ws, "leads", "room.closed");
   EXPECT_EQ(closed["seq"], 0);
   EXPECT_EQ(closed["data"]["reason"], "disabled");
-  // Maya's connection hears nothing more of Leads, even of her own new lead.
+  // Nor can she work in it: her commands of a switched-off room are refused, and nothing
+  // was stored.
+  const int64_t leads_before = sql_int(db(), "SELECT COUNT(*) FROM leads");
   a = run(maya.ws, "l-1", "lead.submit", lead_payload("Closed Room Ltd"));
+  EXPECT_EQ(a["code"], "forbidden") << a.dump();
+  EXPECT_NE(a.value("message", "").find("Leads"), std::string::npos) << a.dump();
+  a = run(maya.ws, "r-1", "resource.search", {{"query", "brand"}});
+  EXPECT_EQ(a["code"], "forbidden") << a.dump();
+  EXPECT_EQ(sql_int(db(), "SELECT COUNT(*) FROM leads"), leads_before);
+  // A change the vendor makes to her leads still reaches nobody of hers on Leads.
+  a = run(dana.ws, "l-2", "lead.submit", lead_payload("Acme Still Works"));
   ASSERT_EQ(a["t"], "ack") << a.dump();
   for (const Json& f : drain(maya.ws, std::chrono::milliseconds(500)))
     EXPECT_NE(f.value("room", ""), "leads") << f.dump();

@@ -46,6 +46,28 @@ PriceItem item(std::string sku, int64_t list_minor, int32_t discount_bp,
                    discount_bp};
 }
 
+TEST(PartnershipRooms, EachCommandBelongsToTheRoomItWorksIn) {
+  EXPECT_EQ(command_room("lead.submit"), RoomKind::Leads);
+  EXPECT_EQ(command_room("deal.record_payout"), RoomKind::Deals);
+  EXPECT_EQ(command_room("account.detail"), RoomKind::Accounts);
+  EXPECT_EQ(command_room("resource.search"), RoomKind::Resources);
+  EXPECT_EQ(command_room("brand.publish"), RoomKind::Brand);
+  EXPECT_EQ(command_room("contact.save"), RoomKind::Contacts);
+  EXPECT_EQ(command_room("custom_room.save"), RoomKind::Custom);
+  EXPECT_EQ(command_room("file.add_version"), RoomKind::Files);
+  EXPECT_EQ(command_room("folder.create"), RoomKind::Files);
+  EXPECT_EQ(command_room("deliverable.review"), RoomKind::Projects);
+  EXPECT_EQ(command_room("task.assign"), RoomKind::Projects);
+  EXPECT_EQ(command_room("pricelist.set_item"), RoomKind::Program);
+  // Always-on rooms and commands of no room are never switched off.
+  EXPECT_EQ(command_room("message.send"), std::nullopt);
+  EXPECT_EQ(command_room("notification.read"), std::nullopt);
+  EXPECT_EQ(command_room("case.open"), std::nullopt);
+  EXPECT_EQ(command_room("leads"), std::nullopt);  // a family needs its dot
+  for (auto type : {"lead.submit", "file.add", "project.create", "contact.save"})
+    EXPECT_TRUE(is_switchable_room(*command_room(type))) << type;
+}
+
 TEST(PriceItems, PartnerPriceIsTheListPriceLessTheDiscountRoundedOnce) {
   // 1,299.00 EUR at 17.5 %: the discount is 227.325 EUR -> 227.33 (half away), the partner
   // pays 1,071.67.

@@ -9,6 +9,7 @@
 #include "portal/protocol/admin_commands.h"
 #include "portal/protocol/content_commands.h"
 #include "portal/protocol/messaging_commands.h"
+#include "portal/rules/partnership_admin.h"
 #include "portal/rules/validation.h"
 
 namespace portal::server {
@@ -194,6 +195,15 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   if (who.org.kind == OrgKind::Vendor && is_vendor_staff(who.user.role) &&
       !is_messaging_command(f.type) && !is_notification_command(f.type))
     audit.emplace(AuditContext{who.user.id, who.org.id, f.type});
+  // A partner works only in the rooms its partnership includes, on every path.
+  if (const std::optional<RoomKind> room = command_room(f.type);
+      room && room_switched_off(who, std::string(to_string(*room)))) {
+    client.send(error_frame(ErrorCode::Forbidden,
+                            "Your partnership does not include the " +
+                                std::string(room_label(*room)) + " room.",
+                            f.id));
+    return;
+  }
   if (f.type == kCmdLeadSubmit) return on_lead_submit(client, who, f);
   if (f.type.starts_with("lead.") || f.type.starts_with("deal."))
     return on_pipeline_command(client, who, f);

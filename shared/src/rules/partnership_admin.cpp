@@ -16,6 +16,22 @@ bool is_switchable_room(RoomKind room) {
   return std::find(kAlwaysOnRooms.begin(), kAlwaysOnRooms.end(), room) == kAlwaysOnRooms.end();
 }
 
+std::optional<RoomKind> command_room(std::string_view type) {
+  const auto family = type.substr(0, type.find('.'));
+  if (family == "lead") return RoomKind::Leads;
+  if (family == "deal") return RoomKind::Deals;
+  if (family == "account") return RoomKind::Accounts;
+  if (family == "resource") return RoomKind::Resources;
+  if (family == "brand") return RoomKind::Brand;
+  if (family == "contact") return RoomKind::Contacts;
+  if (family == "custom_room") return RoomKind::Custom;
+  if (family == "folder" || family == "file") return RoomKind::Files;
+  if (family == "project" || family == "task" || family == "post" || family == "deliverable")
+    return RoomKind::Projects;
+  if (family == "pricelist") return RoomKind::Program;
+  return std::nullopt;
+}
+
 std::vector<RoomKind> switchable_rooms() {
   std::vector<RoomKind> out;
   for (RoomKind r : kAllRooms)

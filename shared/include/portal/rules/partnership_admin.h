@@ -4,6 +4,7 @@
 // to hide what would be refused.
 #pragma once
 #include <array>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -28,6 +29,10 @@ bool is_switchable_room(RoomKind room);
 std::vector<RoomKind> switchable_rooms();
 // May a partner whose partnership switches on `enabled` open `room`? Always-on rooms always.
 bool room_enabled(const std::set<RoomKind>& enabled, RoomKind room);
+// The switchable room a command acts in ("lead.submit" -> Leads, "file.add" -> Files), or
+// nothing for commands of always-on rooms and of no room (messages, notifications, cases).
+// A partner's command in a room its partnership switched off is refused like its subscribe.
+std::optional<RoomKind> command_room(std::string_view command_type);
 // `requested` with the always-on rooms added: what a partnership stores.
 std::set<RoomKind> with_always_on(std::set<RoomKind> requested);
 
