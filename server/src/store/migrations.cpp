@@ -10,6 +10,7 @@
 #include "store/schema_v7_files.h"
 #include "store/schema_v8_content.h"
 #include "store/schema_v9_projects.h"
+#include "store/schema_v10_mail.h"
 
 namespace portal::server {
 namespace {
@@ -101,6 +102,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {7, kSchemaV7Files},
     {8, kSchemaV8Content},
     {9, kSchemaV9Projects},
+    {10, kSchemaV10Mail},  // renumbered to 11 at merge
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build
