@@ -18,7 +18,8 @@ std::variant<InvitationPlan, Error> plan_invitation(Store& store,
     return Error{ErrorCode::Conflict,
                  "There is already a portal user with the e-mail " + req.email + ".",
                  {{"email", "This person has a portal account already."}}};
-  const SeatUse seats = store.seat_use(org.id, now);
+  // An open invitation to the same e-mail is replaced (sqlite_mail.cpp): its seat is this one's.
+  const SeatUse seats = store.seat_use(org.id, now, req.email);
   const LicenceCheck licence =
       may_add_user(org.name, static_cast<int32_t>(seats.users + seats.pending_invitations),
                    static_cast<int32_t>(seats.seats));

@@ -118,7 +118,8 @@ void insert_digest(Database& db, const PendingDigest& d) {
       .run();
 }
 
-SeatUse seat_use_in(Database& db, const Id& org, UnixTime now) {
+SeatUse seat_use_in(Database& db, const Id& org, UnixTime now,
+                    const std::string& replacing_email) {
   SeatUse s;
   {
     Query q = db.query(kSeatsInForce);
@@ -133,8 +134,8 @@ SeatUse seat_use_in(Database& db, const Id& org, UnixTime now) {
   {
     Query q = db.query(
         "SELECT COUNT(*) FROM invitations WHERE org_id = ? AND used_at = 0 AND revoked_at = 0 "
-        "AND expires_at > ?");
-    q.bind(1, org).bind(2, now);
+        "AND expires_at > ? AND email != ?");
+    q.bind(1, org).bind(2, now).bind(3, replacing_email);
     s.pending_invitations = q.step() ? q.column_int(0) : 0;
   }
   return s;
@@ -151,10 +152,10 @@ void write_outbox_rows(Database& db) {
 
 }  // namespace sqlite
 
-SeatUse SqliteStore::seat_use(const Id& org, UnixTime now) {
+SeatUse SqliteStore::seat_use(const Id& org, UnixTime now, const std::string& replacing_email) {
   std::lock_guard lock(write_mutex_);
   Transaction tx(*writer_, TransactionMode::Deferred);
-  return sqlite::seat_use_in(*writer_, org, now);
+  return sqlite::seat_use_in(*writer_, org, now, replacing_email);
 }
 
 std::optional<InvitationRecord> SqliteStore::find_invitation(const Id& id) {
@@ -180,6 +181,14 @@ CommandOutcome SqliteStore::apply_invitation_change(const CommandKey& key,
                                                     const nlohmann::json& result, UnixTime now) {
   return run_command(key, events, result, now, [&](Database& db) {
     if (const auto& i = change.created) {
+      // A new invitation to the same e-mail replaces an open one (a "resend"): only one link
+      // works, and it holds one seat, not two.
+      db.query(
+            "UPDATE invitations SET revoked_at = ? WHERE email = ? AND used_at = 0 AND "
+            "revoked_at = 0")
+          .bind(1, now)
+          .bind(2, i->email)
+          .run();
       db.query(
             "INSERT INTO invitations (id, token_hash, org_id, email, name, role, invited_by, "
             "created_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?)")
@@ -227,7 +236,7 @@ std::variant<User, InvitationRefusal> SqliteStore::accept_invitation(
                                    ". Log in instead."};
   }
   // This invitation holds one of the seats counted as pending: the users alone must fit.
-  const SeatUse seats = sqlite::seat_use_in(*writer_, inv.org_id, now);
+  const SeatUse seats = sqlite::seat_use_in(*writer_, inv.org_id, now, "");
   if (seats.users >= seats.seats)
     return InvitationRefusal{InvitationStatus::Open,
                              "Every licence of the organisation is in use. Ask your "

@@ -197,7 +197,7 @@ class SqliteStore final : public Store {
   bool set_password_hash(const std::string& email, const std::string& hash) override;
 
   // In sqlite_mail.cpp:
-  SeatUse seat_use(const Id& org, UnixTime now) override;
+  SeatUse seat_use(const Id& org, UnixTime now, const std::string& replacing_email) override;
   std::optional<InvitationRecord> find_invitation(const Id& id) override;
   std::optional<InvitationRecord> find_invitation_by_token(const std::string& token_hash) override;
   CommandOutcome apply_invitation_change(const CommandKey& key, const InvitationChange& change,

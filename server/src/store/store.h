@@ -352,8 +352,9 @@ class Store {
 
   // ---- e-mail and invitations (sqlite_mail.cpp) ----
   // Mails and digests a command causes are written in its transaction (store/outbox_scope.h).
-  // The seats of `org` in force at `now`, the users holding them and the open invitations.
-  virtual SeatUse seat_use(const Id& org, UnixTime now) = 0;
+  // The seats of `org` in force at `now`, the users holding them and the open invitations
+  // (except one to `replacing_email`, which a new invitation to that e-mail replaces).
+  virtual SeatUse seat_use(const Id& org, UnixTime now, const std::string& replacing_email) = 0;
   virtual std::optional<InvitationRecord> find_invitation(const Id& id) = 0;
   virtual std::optional<InvitationRecord> find_invitation_by_token(const std::string& token_hash) = 0;
   // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
