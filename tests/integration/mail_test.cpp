@@ -275,6 +275,8 @@ TEST_F(MailTest, AnInvitationIsMailedRetriedAfterA4xxAndAcceptedOnce) {
     std::this_thread::sleep_for(100ms);
   EXPECT_EQ(sql_text(db(), "SELECT status FROM email_outbox"), "sent");
   EXPECT_EQ(sql_int(db(), "SELECT attempts FROM email_outbox"), 2);
+  EXPECT_EQ(sql_text(db(), "SELECT body FROM email_outbox").find(token), std::string::npos)
+      << "a sent invitation keeps no usable link in the database";
   EXPECT_EQ(sql_int(db(), "SELECT COUNT(*) FROM invitations WHERE token_hash LIKE '%" + token +
                               "%'"),
             0);

@@ -278,10 +278,14 @@ std::optional<OutboxMail> SqliteStore::find_mail(const Id& id) {
 
 void SqliteStore::record_mail_attempt(const OutboxMail& m) {
   std::lock_guard lock(write_mutex_);
+  // A pending invitation mail must keep its link to be delivered; once sent or failed, the
+  // one-time token goes, so the database holds only its hash (as for sessions).
   writer_
       ->query(
-          "UPDATE email_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
-          "sent_at = ? WHERE id = ?")
+          "UPDATE email_outbox SET status = ?1, attempts = ?2, next_attempt_at = ?3, "
+          "last_error = ?4, sent_at = ?5, body = CASE WHEN ?1 != 'pending' AND kind = "
+          "'invitation' THEN '(the invitation link is not kept once the mail is handed on)' "
+          "ELSE body END WHERE id = ?6")
       .bind(1, to_string(m.status))
       .bind(2, static_cast<int64_t>(m.attempts))
       .bind(3, m.next_attempt_at)
