@@ -28,6 +28,7 @@ cat <<INFO
     priya.shah@northwind.example   partner manager, Northwind Cloud (vendor)
     alex.morgan@northwind.example  vendor admin, Northwind Cloud (vendor)
   Data: $data   (delete it to start again from the demo data)
+  Mail: written as .eml files into $data/mail/ (portal-server --smtp HOST:PORT sends it instead)
 
 INFO
 exec "$top/build/native/server/portal-server" --host "$host" --port "$port" --data "$data" \

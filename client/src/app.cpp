@@ -60,6 +60,7 @@ App::App() : conn_(*this) {
 
 void App::start() {
   now_ms_ = emscripten_get_now();
+  open_invite_from_location();
   conn_.start();
   mark_dirty();
 }
@@ -98,6 +99,10 @@ bool App::wants_frame(double now_ms) {
       !accounts_.pending_tasks.empty())
     mark_dirty(1);
   if (login_.busy || !lead_.pending_id.empty() || !overview_.pending_id.empty()) mark_dirty(1);
+  if (screen_ == Screen::Invite) {
+    poll_invite();
+    if (invite_.busy) mark_dirty(1);
+  }
   if (GImGui && GImGui->DimBgRatio > 0.0f && GImGui->DimBgRatio < 1.0f) mark_dirty(1);
   return frames_pending_ > 0;
 }
@@ -109,7 +114,7 @@ void App::frame_done() {
 
 bool App::idle() const {
   if (frames_pending_ > 0) return false;
-  if (!unacked_.empty() || login_.busy) return false;
+  if (!unacked_.empty() || login_.busy || invite_.busy) return false;
   if (replica_.awaiting_any_snapshot()) return false;
   if (awaiting_welcome_ || conn_.state() == Connection::State::Connecting) return false;
   return true;
@@ -130,6 +135,9 @@ void App::draw() {
       break;
     case Screen::Login:
       ui::login_screen(*this);
+      break;
+    case Screen::Invite:
+      ui::invite_screen(*this);
       break;
     case Screen::App:
       ui::shell(*this);
@@ -299,6 +307,11 @@ std::string App::new_command_id() {
 // [SECTION] Connection events
 
 void App::on_open() {
+  // The invitation screen needs no session: it stays up until the invitee is logged in.
+  if (screen_ == Screen::Invite) {
+    mark_dirty();
+    return;
+  }
   std::string token = load_token();
   if (!token.empty()) {
     conn_.send(ResumeFrame{kProtocolVersion, token});

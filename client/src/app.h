@@ -18,7 +18,7 @@
 
 namespace portal::client {
 
-enum class Screen { Connecting, Login, App };
+enum class Screen { Connecting, Login, Invite, App };
 
 inline constexpr const char* kSessionEndedMessage = "Your session has ended. Please log in again.";
 enum class LinkStatus { Online, Reconnecting, Offline };
@@ -30,6 +30,23 @@ struct LoginForm {
   std::string error;                     // shown in red above the fields
   bool busy = false;                     // a log-in frame is out, no answer yet
   bool focus_email = false;              // put the caret in "E-mail" on the next frame
+};
+
+// The invitation screen (#/invite/<token>, ui/invite_screen.cpp): the invitee sets a password.
+struct InviteForm {
+  enum class Stage { Loading, Ready, Closed };
+  Stage stage = Stage::Loading;
+  std::string token;
+  std::string org_name;  // from GET /api/invitations/<token>
+  std::string email;
+  char name[kMaxName + 2] = {};
+  char password[kMaxPassword + 2] = {};
+  char repeat[kMaxPassword + 2] = {};
+  std::vector<FieldError> field_errors;
+  std::string error;  // a refusal for the whole form; with Closed, why the link does not work
+  bool busy = false;  // a request is out
+  int request_seq = 0;  // the page's answer counter this form waits for (invite.cpp)
+  bool focus_name = true;
 };
 
 struct LeadForm {
@@ -187,6 +204,15 @@ class App final : public Connection::Listener {
 
   // [SECTION] Actions (called by the UI)
   void submit_login();
+  // The invitation screen (invite.cpp): opens it for #/invite/<token>, fetches what the link is
+  // for, sends the form and, once accepted, resumes the new session like a log-in.
+  bool open_invite_from_location();
+  void submit_invite();
+  void poll_invite();
+  // Leaves the invitation screen for the log-in screen.
+  void show_login();
+  InviteForm& invite_form() { return invite_; }
+  const InviteForm& invite_form() const { return invite_; }
   void logout();
   void select_room(const std::string& room);
   void open_lead_form();
@@ -335,6 +361,7 @@ class App final : public Connection::Listener {
   std::optional<WelcomeFrame> session_;
   std::string room_ = "overview";
   LoginForm login_;
+  InviteForm invite_;
   LeadForm lead_;
   PipelineUi pipeline_;
   AccountsUi accounts_;

@@ -104,6 +104,8 @@ std::string state_json(const App& app, std::string_view name) {
         return "\"connecting\"";
       case Screen::Login:
         return "\"login\"";
+      case Screen::Invite:
+        return "\"invite\"";
       case Screen::App:
         return "\"app\"";
     }

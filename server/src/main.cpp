@@ -27,6 +27,7 @@
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
 #include "demo/generator.h"
+#include "mail/mailer.h"
 #include "bus/hub.h"
 #include "net/listener.h"
 #include "net/shared_state.h"
@@ -178,6 +179,24 @@ int run(const Options& o) {
 
   const std::string shown_host =
       o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
+
+  // The mailer delivers the outbox the commands write (docs/architecture.md "Mailer").
+  MailerOptions mail;
+  mail.smtp_host = o.smtp_host;
+  mail.smtp_port = o.smtp_port;
+  mail.from = o.mail_from;
+  mail.eml_dir = fs::path(o.data_dir) / "mail";
+  mail.settings.public_url =
+      !o.public_url.empty()
+          ? o.public_url
+          : "http://" + shown_host + ":" + std::to_string(server->local_endpoint().port());
+  mail.settings.digest_delay = o.digest_delay;
+  Mailer mailer(store, mail, [&service](const portal::Id& user) { return service.connected(user); });
+  service.set_mail(mail.settings, [&mailer] { mailer.wake(); });
+  mailer.start();
+  if (o.smtp_host.empty())
+    std::fprintf(stderr, "portal-server: no --smtp relay: mails are written to %s\n",
+                 mail.eml_dir.c_str());
   std::cout << "Partner Portal listening on http://" << shown_host << ":"
             << server->local_endpoint().port() << "/" << std::endl;
 
@@ -190,6 +209,7 @@ int run(const Options& o) {
   workers.stop();
   workers.join();
   service.stop();  // acks still waiting for their sync go out while the io_context exists
+  mailer.stop();   // pending mails stay in the outbox for the next start
   std::fprintf(stderr, "portal-server: stopped\n");
   return 0;
 }

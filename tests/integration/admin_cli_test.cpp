@@ -2,9 +2,11 @@
 // licences, a password reset the running server honours, schema versions old and new, and the
 // generated demo program.
 #include <fstream>
+#include <thread>
 #include <sstream>
 
 #include "support/admin_process.h"
+#include "support/http_client.h"
 #include "support/portal_fixture.h"
 #include "support/sqlite_probe.h"
 
@@ -118,6 +120,46 @@ TEST(AdminCliTest, ResetPasswordWhileTheServerRunsThenLogInWithTheNewOne) {
   r = run_admin(with_data({"reset-password", "--email", kLeo}, data), "");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no password given"), std::string::npos) << r.err;
+}
+
+// The running server's mailer delivers what portal-admin queued (here: as an .eml file, the
+// server has no --smtp relay), with a link that opens the invitation.
+TEST(AdminCliTest, InviteQueuesTheMailThatTheRunningServerDelivers) {
+  RunningServer server;
+  const std::filesystem::path data = server.dir.path() / "data";
+  ProgramRun r = run_admin(with_data({"invite", "--org", "Cedar Analytics", "--email",
+                                      "ivy@cedar.example", "--name", "Ivy Invited", "--role",
+                                      "partner_user", "--public-url", "https://portal.example/"},
+                                     data.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.size(), 33u) << r.out;  // the invitation's id and a newline
+  std::string text;
+  for (int i = 0; i < 100 && text.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (std::filesystem::is_directory(data / "mail"))
+      for (const auto& e : std::filesystem::directory_iterator(data / "mail"))
+        if (e.path().extension() == ".eml") {
+          std::ifstream in(e.path(), std::ios::binary);
+          text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+  }
+  ASSERT_NE(text.find("To: \"Ivy Invited\" <ivy@cedar.example>"), std::string::npos) << text;
+  const size_t at = text.find("https://portal.example/#/invite/");
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::string token = text.substr(at + 32, 43);
+  HttpResponse preview = http_get(server.port(), "/api/invitations/" + token);
+  EXPECT_EQ(preview.status, 200) << preview.body;
+  EXPECT_NE(preview.body.find("Cedar Analytics"), std::string::npos) << preview.body;
+
+  // Refusals are one sentence: an existing user, a role that does not fit.
+  r = run_admin(with_data({"invite", "--org", "Cedar Analytics", "--email", "omar.haddad@cedar.example",
+                           "--name", "Omar", "--role", "partner_user"}, data.string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("already a portal user"), std::string::npos) << r.err;
+  r = run_admin(with_data({"invite", "--org", "Cedar Analytics", "--email", "x@cedar.example",
+                           "--name", "X", "--role", "vendor_admin"}, data.string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("role"), std::string::npos) << r.err;
 }
 
 TEST(AdminCliTest, AnOlderSchemaIsUpgradedOnStart) {

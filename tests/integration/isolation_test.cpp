@@ -108,6 +108,12 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
   const Json program = snapshot_of(port(), kDana, "program")["state"];
   const Json messages = snapshot_of(port(), kDana, "messages")["state"];
   must_ack(priya, "a-5", "lead.qualify", {{"lead_id", first_id(leads)}});
+  // An open invitation into A (its id must not be revocable or visible from B).
+  const std::string invitation_id =
+      must_ack(dana, "a-6", "invitation.create",
+               {{"email", "probe.invitee@acme.example"}, {"name", "Probe Invitee"},
+                {"role", "partner_user"}})
+          .value("invitation_id", "");
   const Json notes = snapshot_of(port(), kDana, "notifications")["state"]["items"];
   ASSERT_FALSE(notes.empty());
   std::string account_id, account_task, conversation_id, training_id, activity_id;
@@ -145,7 +151,7 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
   std::set<std::string> a_marks = {acme, "Acme Integrations", first_id(leads), first_id(deals),
                                    account_id, project_id, project_task, deliverable_id,
                                    notes[0].value("id", ""), dana_id, acme_file, partnership_id,
-                                   "ACME-SKU-1", "Acme private product"};
+                                   "ACME-SKU-1", "Acme private product", invitation_id};
   if (!account_task.empty()) a_marks.insert(account_task);
   a_marks.erase("");
 
@@ -163,6 +169,7 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
               {"training_id", training_id},
               {"activity_id", activity_id},
               {"user_id", dana_id},
+              {"invitation_id", invitation_id},
               {"assignee_id", dana_id},
               {"member_ids", {dana_id}},
               {"file_id", type == "deliverable.add" ? acme_file : std::string("file-probe")},
@@ -197,6 +204,8 @@ TEST_F(IsolationTest, NoCommandOfAnotherPartnerReadsOrChangesAnOrganisationsData
               {"kind", type.starts_with("post.")           ? "update"
                        : type.starts_with("conversation.") ? "direct"
                                                            : "other"}};
+    // An invitation's role must fit a partner, so the aim at A's organisation is what is judged.
+    if (type.starts_with("invitation.")) p["role"] = "partner_user";
     return p;
   };
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "portal/rules/invitation_rights.h"
 #include "portal/rules/partnership_admin.h"
 #include "portal/rules/permissions.h"
 
@@ -150,6 +151,34 @@ TEST(PermissionMatrix, PartnershipAdministrationByRoleAndOrganisation) {
     EXPECT_EQ(may_review_tiers(a, vendor), c.review) << who;
     EXPECT_EQ(may_apply_tier_review(a, vendor), c.apply) << who;
     EXPECT_EQ(may_set_partnership_rooms(a, vendor), c.rooms) << who;
+  }
+}
+
+// Invitations (SPEC "Vendor administration"; partner admins manage their own org's users).
+TEST(PermissionMatrix, InvitationsByRoleAndOrganisation) {
+  const Id vendor = "org-vendor", acme = "org-acme", blue = "org-blue";
+  struct Case {
+    Role role;
+    Id org;  // the actor's organisation
+    bool acme, blue, vendor;
+  };
+  const Case cases[] = {
+      {Role::VendorAdmin, vendor, true, true, true},
+      {Role::PartnerManager, vendor, false, false, false},
+      {Role::SupportStaff, vendor, false, false, false},
+      {Role::PartnerAdmin, acme, true, false, false},
+      {Role::PartnerUser, acme, false, false, false},
+      {Role::Kiosk, acme, false, false, false},
+      // A vendor role held in a partner organisation grants nothing beyond it.
+      {Role::VendorAdmin, acme, false, false, false},
+  };
+  for (const Case& c : cases) {
+    const Actor a{"u", c.org, c.role};
+    const std::string who = std::string(to_string(c.role)) + "@" + c.org;
+    EXPECT_EQ(may_invite(a, acme, vendor), c.acme) << who;
+    EXPECT_EQ(may_invite(a, blue, vendor), c.blue) << who;
+    EXPECT_EQ(may_invite(a, vendor, vendor), c.vendor) << who;
+    EXPECT_FALSE(may_invite(a, "", vendor)) << who;
   }
 }
 

@@ -14,6 +14,7 @@ namespace portal::client::ui {
 
 void connecting_screen(App& app);  // ui/connecting_screen.cpp
 void login_screen(App& app);       // ui/login_screen.cpp
+void invite_screen(App& app);      // ui/invite_screen.cpp: #/invite/<token>
 void shell(App& app);              // ui/shell.cpp: navigation, header, the current room
 void overview_room(App& app);      // ui/overview_room.cpp
 void leads_room(App& app);         // ui/leads_room.cpp

@@ -20,6 +20,7 @@ const std::vector<CommandSpec>& specs() {
        {"share-bp", "licences"}},
       {"create-user", {"org", "email", "name", "role"}, {"password"}, {}},
       {"reset-password", {"email"}, {"password"}, {}},
+      {"invite", {"org", "email", "name", "role"}, {"public-url"}, {}},
       {"list-orgs", {}, {}, {}},
       {"list-users", {}, {"org"}, {}},
       {"backup", {"to"}, {}, {}},
@@ -54,6 +55,9 @@ std::string admin_usage() {
          "             ROLE: vendor_admin, partner_manager, support_staff, partner_admin,\n"
          "             partner_user, kiosk. Without --password the first line of stdin is used.\n"
          "  reset-password --email E [--password P]   (else the first line of stdin)\n"
+         "  invite --org ORG_ID_OR_NAME --email E --name N --role ROLE [--public-url URL]\n"
+         "             queues the invitation mail with its one-time link (URL/#/invite/...;\n"
+         "             default http://127.0.0.1:8080); the running server's mailer sends it\n"
          "  list-orgs\n"
          "  list-users [--org ORG_ID_OR_NAME]\n"
          "  backup --to FILE        online copy, safe while the server runs\n"

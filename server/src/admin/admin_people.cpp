@@ -1,4 +1,4 @@
-// create-org, create-user, reset-password, list-orgs, list-users.
+// create-org, create-user, reset-password, invite, list-orgs, list-users.
 #include <charconv>
 #include <map>
 #include <variant>
@@ -8,6 +8,8 @@
 #include <ostream>
 
 #include "admin/admin_commands.h"
+#include "app/invitations.h"
+#include "store/outbox_scope.h"
 #include "auth/passwords.h"
 #include "auth/tokens.h"
 #include "portal/rules/entity_validation.h"
@@ -148,6 +150,42 @@ AdminResult create_user(const AdminArgs& a, Store& store, std::istream& in, std:
   return {};
 }
 
+AdminResult invite(const AdminArgs& a, Store& store, std::ostream& out) {
+  auto org = find_org(store, a.get("org"));
+  if (auto* refusal = std::get_if<std::string>(&org)) return admin_failed(*refusal);
+  const Organisation& o = std::get<Organisation>(org);
+  auto role = role_from_string(a.get("role"));
+  if (!role) {
+    return admin_usage_error("--role must be one of vendor_admin, partner_manager, "
+                             "support_staff, partner_admin, partner_user; not \"" +
+                             a.get("role") + "\"");
+  }
+  MailSettings settings;
+  settings.public_url = a.has("public-url") ? a.get("public-url") : "http://127.0.0.1:8080";
+  while (settings.public_url.ends_with("/")) settings.public_url.pop_back();
+  if (!settings.public_url.starts_with("http://") && !settings.public_url.starts_with("https://"))
+    return admin_failed("--public-url must start with http:// or https://");
+  InvitationCreateRequest req{o.id, a.get("email"), a.get("name"), *role};
+  const UnixTime now = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  auto planned = plan_invitation(store, req, o, "", "The portal's administrator", settings, now);
+  if (auto* e = std::get_if<Error>(&planned)) {
+    std::string why = e->message;
+    for (const FieldError& f : e->fields) why += " " + f.field + ": " + f.message;
+    return admin_failed(why);
+  }
+  InvitationPlan& plan = std::get<InvitationPlan>(planned);
+  // The invitation and its mail in one transaction, as the invitation.create command writes them.
+  OutboxScope outbox;
+  OutboxScope::add_mail(std::move(plan.mail));
+  store.apply_invitation_change(CommandKey{"portal-admin", new_id()}, plan.change, {}, plan.result,
+                                now);
+  store.sync();
+  out << plan.result.value("invitation_id", "") << "\n";
+  return {};
+}
+
 AdminResult reset_password(const AdminArgs& a, Store& store, std::istream& in) {
   const std::string email = a.get("email");
   if (!store.find_user_by_email(email)) return admin_failed("there is no user with the e-mail " + email);
@@ -201,6 +239,7 @@ AdminResult run_people_command(const AdminArgs& a, Store& store, std::istream& i
   if (a.command == "create-org") return create_org(a, store, out);
   if (a.command == "create-user") return create_user(a, store, in, out);
   if (a.command == "reset-password") return reset_password(a, store, in);
+  if (a.command == "invite") return invite(a, store, out);
   if (a.command == "list-orgs") return list_orgs(store, out);
   if (a.command == "list-users") return list_users(a, store, out);
   return admin_usage_error("unknown command");

@@ -10,6 +10,7 @@
 #include "app/message_attachments.h"
 #include "app/messages_builder.h"
 #include "app/portal_service.h"
+#include "store/outbox_scope.h"
 #include "auth/tokens.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/protocol/model_codecs.h"
@@ -26,6 +27,8 @@ struct Plan {
   // A conversation.message signal (seq 0) published to these list rooms once stored.
   std::vector<std::string> signal_to;
   Json signal;
+  // message.send: who else sees the conversation (for the e-mail of offline members).
+  std::vector<Id> recipients;
 };
 
 struct Context {
@@ -126,7 +129,10 @@ Outcome plan_send(const Context& c, const CommandFrame& f, Store& store) {
                           {"client_id", f.id}}});
   // Every member's list hears of it through one shared frame published after the commit,
   // rather than one stored event per member (50 rows per message in a channel of 50).
-  for (const Id& id : member_ids) plan.signal_to.push_back(messages_room_key(id));
+  for (const Id& id : member_ids) {
+    plan.signal_to.push_back(messages_room_key(id));
+    if (id != c.actor.user_id) plan.recipients.push_back(id);
+  }
   plan.signal = {{"conversation_id", conv->id},
                  {"message", message_json(m)},
                  {"author_name", author},
@@ -396,6 +402,14 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
     client.send(AckFrame{f.id, plan.result});
     return;
   }
+  // Members without a live connection get one digest e-mail per conversation if the message is
+  // still unread after the delay (mail/mailer.cpp); the row is written with the message.
+  if (plan.change.new_message && plan.change.message)
+    for (const Id& user : plan.recipients)
+      if (!connected(user))
+        OutboxScope::add_digest(PendingDigest{user, plan.change.message->conversation_id,
+                                              plan.change.message->seq,
+                                              c.now + mail_.digest_delay});
   const CommandOutcome outcome =
       store_.apply_message_change(key, plan.change, plan.events, plan.result, c.now);
   ack_and_publish(client, f.id, outcome);

@@ -36,6 +36,14 @@ std::string usage(const char* program) {
          "  --allow-origin URL   also accept WebSocket connections from this origin\n"
          "                       (e.g. http://localhost:5173); may be repeated\n"
          "  --threads N          I/O threads (default: one per core)\n"
+         "  --smtp HOST:PORT     deliver mail to this SMTP relay (no TLS, no AUTH: a local\n"
+         "                       MTA); without it every mail is written as an .eml file into\n"
+         "                       <data dir>/mail/ (for development)\n"
+         "  --mail-from ADDR     the sender of the portal's mails (default portal@localhost)\n"
+         "  --public-url URL     the portal's address in mailed links\n"
+         "                       (default http://HOST:PORT/ of this server)\n"
+         "  --mail-digest-delay S  seconds an offline member's unread messages wait before\n"
+         "                       one digest mail goes out (default 600)\n"
          "  --help               show this text\n";
 }
 
@@ -112,6 +120,40 @@ ParsedOptions parse_options(int argc, char** argv) {
         return {std::nullopt, "--threads must be a number from 1 to 256"};
       }
       o.threads = static_cast<unsigned>(n);
+    } else if (name == "--smtp") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      const size_t colon = v->rfind(':');
+      unsigned long port = 0;
+      if (colon == std::string::npos || colon == 0 ||
+          !parse_uint(std::string_view(*v).substr(colon + 1), 65535, port) || port == 0) {
+        return {std::nullopt, "--smtp must be HOST:PORT, such as localhost:25, not \"" + *v + "\""};
+      }
+      o.smtp_host = v->substr(0, colon);
+      if (o.smtp_host.size() > 2 && o.smtp_host.front() == '[' && o.smtp_host.back() == ']')
+        o.smtp_host = o.smtp_host.substr(1, o.smtp_host.size() - 2);
+      o.smtp_port = static_cast<uint16_t>(port);
+    } else if (name == "--mail-from") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      if (v->find('@') == std::string::npos || v->find_first_of(" <>\r\n") != std::string::npos)
+        return {std::nullopt, "--mail-from must be an address such as portal@example.com"};
+      o.mail_from = *v;
+    } else if (name == "--public-url") {
+      auto v = value();
+      if (!v || v->empty()) return missing();
+      if (!v->starts_with("http://") && !v->starts_with("https://"))
+        return {std::nullopt, "--public-url must start with http:// or https://"};
+      while (v->ends_with("/")) v->pop_back();
+      o.public_url = *v;
+    } else if (name == "--mail-digest-delay") {
+      auto v = value();
+      if (!v) return missing();
+      unsigned long n = 0;
+      if (!parse_uint(*v, 7 * 24 * 3600, n)) {
+        return {std::nullopt, "--mail-digest-delay must be a number of seconds up to 604800"};
+      }
+      o.digest_delay = static_cast<int64_t>(n);
     } else {
       return {std::nullopt, "unknown option \"" + std::string(arg) + "\""};
     }

@@ -18,6 +18,13 @@ struct Options {
   int32_t demo_accounts = 0;                // > 0: the first partner gets N customer accounts
   std::vector<std::string> allow_origins;   // extra WebSocket origins to accept
   unsigned threads = 0;                     // I/O threads; 0 = one per core
+  // Mail (docs/architecture.md "Mailer"): without --smtp, mails are written as .eml files
+  // into <data dir>/mail/ (the development default).
+  std::string smtp_host;                    // empty = write .eml files
+  uint16_t smtp_port = 25;
+  std::string mail_from = "portal@localhost";
+  std::string public_url;                   // links in mails; empty = http://<host>:<port>
+  int64_t digest_delay = 600;               // seconds an offline member's unread messages wait
   bool help = false;
 };
 

@@ -6,6 +6,7 @@
 #include "app/files_builder.h"
 #include "auth/tokens.h"
 #include "store/audit_scope.h"
+#include "store/outbox_scope.h"
 #include "portal/protocol/admin_commands.h"
 #include "portal/protocol/content_commands.h"
 #include "portal/protocol/messaging_commands.h"
@@ -204,6 +205,9 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
                             f.id));
     return;
   }
+  // The mails and digests a command causes are written in its transaction (outbox_scope.h).
+  OutboxScope outbox;
+  if (is_invitation_command(f.type)) return on_invitation_command(client, who, f);
   if (f.type == kCmdLeadSubmit) return on_lead_submit(client, who, f);
   if (f.type.starts_with("lead.") || f.type.starts_with("deal."))
     return on_pipeline_command(client, who, f);

@@ -8,6 +8,7 @@
 
 #include "app/client.h"
 #include "app/durable_queue.h"
+#include "app/mail_text.h"
 #include "app/presence_board.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
@@ -16,6 +17,12 @@
 #include "store/store.h"
 
 namespace portal::server {
+
+// An HTTP answer of the service: status code and JSON body.
+struct HttpAnswer {
+  int status = 200;
+  Json body;
+};
 
 class PortalService {
  public:
@@ -29,6 +36,17 @@ class PortalService {
   // Records that `d.user_id` downloaded a version of a file of `org` and publishes the event to
   // the Files rooms (files_commands.cpp). Blocks on SQLite.
   void record_download(const DownloadRecord& d, const Id& org);
+  // What mails say and link to, and how to tell the mailer that one is queued.
+  void set_mail(MailSettings settings, std::function<void()> wake) {
+    mail_ = std::move(settings);
+    mail_wake_ = std::move(wake);
+  }
+  // Has the user a live connection now (online or away)? The mailer asks before a digest.
+  bool connected(const Id& user) const { return presence_.status(user) != Presence::Offline; }
+  // The invitee's side (invitation_commands.cpp; blocks on SQLite and argon2):
+  // GET /api/invitations/<token> and POST /api/invitations/accept.
+  HttpAnswer invitation_preview(std::string_view token);
+  HttpAnswer accept_invitation(std::string_view body);
   // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
   void handle_text(Client& client, std::string_view text);
   // Sends the acks and events still waiting for their sync, then stops doing so. The server
@@ -77,6 +95,8 @@ class PortalService {
   bool on_notifications_subscribe(Client& client, const Identity& who, const SubscribeFrame& f);
   bool on_notifications_unsubscribe(Client& client, const Identity& who,
                                     const UnsubscribeFrame& f);
+  // invitation.create, invitation.revoke (invitation_commands.cpp).
+  void on_invitation_command(Client& client, const Identity& who, const CommandFrame& f);
   // folder.create, file.add, file.add_version, file.comment (files_commands.cpp).
   void on_files_command(Client& client, const Identity& who, const CommandFrame& f);
   // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and
@@ -118,6 +138,8 @@ class PortalService {
   // Held from commit to publish so the events of one room reach the bus in sequence order.
   std::mutex publish_mutex_;
   PresenceBoard presence_;
+  MailSettings mail_;
+  std::function<void()> mail_wake_;
   // Group commit: acks and events wait here for the sync that covers their commit. Declared
   // last so it is destroyed (and drained) first.
   DurableQueue durable_;
@@ -128,6 +150,8 @@ bool is_program_command(std::string_view type);
 
 // True for the Projects room's commands (project_commands.cpp).
 bool is_project_command(std::string_view type);
+// True for invitation.create and invitation.revoke (invitation_commands.cpp).
+bool is_invitation_command(std::string_view type);
 // True for notification.read/read_all and audit.list (notification_commands.cpp).
 bool is_notification_command(std::string_view type);
 

@@ -1,4 +1,5 @@
 #include "net/http_session.h"
+#include "net/invitation_api.h"
 
 #include <cstdio>
 
@@ -204,8 +205,13 @@ void http_session::serve_api(request&& req) {
   state_->run_blocking([self, shared_req] {
     std::shared_ptr<http::message_generator> response;
     try {
-      response = std::make_shared<http::message_generator>(
-          handle_api(self->state_->file_access(), *shared_req));
+      const std::string_view target = shared_req->target();
+      if (is_invitation_path(target.substr(0, target.find_first_of("?#"))))
+        response = std::make_shared<http::message_generator>(
+            handle_invitation_api(self->state_->service(), *shared_req));
+      else
+        response = std::make_shared<http::message_generator>(
+            handle_api(self->state_->file_access(), *shared_req));
     } catch (const std::exception& e) {
       // A storage failure (disk full, SQLite) ends this request, not the server.
       std::fprintf(stderr, "portal-server: file request failed: %s\n", e.what());

@@ -11,6 +11,7 @@
 #include "store/schema_v8_content.h"
 #include "store/schema_v9_projects.h"
 #include "store/schema_v10_admin.h"
+#include "store/schema_v11_mail.h"
 
 namespace portal::server {
 namespace {
@@ -103,6 +104,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {8, kSchemaV8Content},
     {9, kSchemaV9Projects},
     {10, kSchemaV10Admin},
+    {11, kSchemaV11Mail},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build

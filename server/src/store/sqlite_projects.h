@@ -11,5 +11,7 @@ namespace portal::server::sqlite {
 
 void write_side_rows(Database& db, const std::vector<NewEvent>& events,
                      const nlohmann::json& result, UnixTime now);
+// The mails and message digests of the thread's open OutboxScope, if any (sqlite_mail.cpp).
+void write_outbox_rows(Database& db);
 
 }  // namespace portal::server::sqlite

@@ -402,6 +402,7 @@ CommandOutcome SqliteStore::run_command(const CommandKey& key,
   }
   write(*writer_);
   sqlite::write_side_rows(*writer_, events, result, now);
+  sqlite::write_outbox_rows(*writer_);
   out.events = sqlite::append_events(*writer_, events, now);
   sqlite::record_command(*writer_, key, result, now);
   tx.commit();

@@ -207,6 +207,23 @@ class SqliteStore final : public Store {
   std::optional<std::string> add_user(const SeedUser& user) override;
   bool set_password_hash(const std::string& email, const std::string& hash) override;
 
+  // In sqlite_mail.cpp:
+  SeatUse seat_use(const Id& org, UnixTime now, const std::string& replacing_email) override;
+  std::optional<InvitationRecord> find_invitation(const Id& id) override;
+  std::optional<InvitationRecord> find_invitation_by_token(const std::string& token_hash) override;
+  CommandOutcome apply_invitation_change(const CommandKey& key, const InvitationChange& change,
+                                         const std::vector<NewEvent>& events,
+                                         const nlohmann::json& result, UnixTime now) override;
+  std::variant<User, InvitationRefusal> accept_invitation(const std::string& token_hash,
+                                                          const UserRecord& user,
+                                                          UnixTime now) override;
+  std::vector<OutboxMail> due_mails(UnixTime now, size_t limit) override;
+  std::optional<OutboxMail> find_mail(const Id& id) override;
+  void record_mail_attempt(const OutboxMail& mail) override;
+  std::vector<DueDigest> due_digests(UnixTime now, size_t limit) override;
+  void settle_digest(const DueDigest& digest, const std::optional<OutboxMail>& mail,
+                     UnixTime next_due) override;
+
  private:
   class ReaderLease;
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "store/accounts_records.h"
 #include "store/content_records.h"
 #include "store/file_records.h"
+#include "store/mail_records.h"
 #include "portal/rooms/overview_parts.h"
 #include "portal/rooms/room_partners.h"
 #include "store/message_records.h"
@@ -92,6 +94,12 @@ struct SeedData {
   std::vector<AnnouncementRecord> announcements;
   std::vector<SeedConversation> conversations;
   ContentSeed content;  // resources, brand, contacts, custom rooms, cases, KB
+};
+
+// Why an invitation could not be accepted: its state, or (state Open) a refusal sentence.
+struct InvitationRefusal {
+  InvitationStatus state = InvitationStatus::Unknown;
+  std::string message;
 };
 
 class Store {
@@ -363,6 +371,37 @@ class Store {
   virtual std::vector<StoredEvent> record_download(const DownloadRecord& d,
                                                    const std::vector<NewEvent>& events,
                                                    UnixTime now) = 0;
+
+  // ---- e-mail and invitations (sqlite_mail.cpp) ----
+  // Mails and digests a command causes are written in its transaction (store/outbox_scope.h).
+  // The seats of `org` in force at `now`, the users holding them and the open invitations
+  // (except one to `replacing_email`, which a new invitation to that e-mail replaces).
+  virtual SeatUse seat_use(const Id& org, UnixTime now, const std::string& replacing_email) = 0;
+  virtual std::optional<InvitationRecord> find_invitation(const Id& id) = 0;
+  virtual std::optional<InvitationRecord> find_invitation_by_token(const std::string& token_hash) = 0;
+  // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
+  // records `result` under `key` (with the mails of the open OutboxScope).
+  virtual CommandOutcome apply_invitation_change(const CommandKey& key,
+                                                 const InvitationChange& change,
+                                                 const std::vector<NewEvent>& events,
+                                                 const nlohmann::json& result, UnixTime now) = 0;
+  // In one transaction: checks the invitation of `token_hash` is open, the e-mail still free
+  // and a seat still there, adds `user` (id, name and password hash; the rest comes from the
+  // invitation) and marks the invitation used. Returns the new user.
+  virtual std::variant<User, InvitationRefusal> accept_invitation(const std::string& token_hash,
+                                                                  const UserRecord& user,
+                                                                  UnixTime now) = 0;
+  // Pending mails whose next attempt is due, oldest first.
+  virtual std::vector<OutboxMail> due_mails(UnixTime now, size_t limit) = 0;
+  virtual std::optional<OutboxMail> find_mail(const Id& id) = 0;
+  // Stores the status, attempts, next attempt, error and sent time of `mail`.
+  virtual void record_mail_attempt(const OutboxMail& mail) = 0;
+  // Digests due at `now`, with what their mail would say.
+  virtual std::vector<DueDigest> due_digests(UnixTime now, size_t limit) = 0;
+  // In one transaction: removes the digest, queues `mail` when given, and starts the next digest
+  // (due at `next_due`) when unread messages newer than the ones it covered arrived meanwhile.
+  virtual void settle_digest(const DueDigest& digest, const std::optional<OutboxMail>& mail,
+                             UnixTime next_due) = 0;
 
   // ---- set-up ----
   virtual bool empty() = 0;  // no organisations yet
