@@ -4,6 +4,7 @@
 # on loopback. Prints both tables and the ratios. Not part of the test suite.
 # Usage: bench/run_load_bench.sh [BUILD_DIR]   (default build/native)
 #   CONNECTIONS=10000 ROOM_SIZE=50 RATES=100,250,500,1000,2000,4000 SECONDS_PER_RATE=5
+#   TARGETS="portal" runs only the portal (for A/B runs of two builds; no ratios then)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build/native}"
@@ -12,6 +13,7 @@ room_size=${ROOM_SIZE:-50}
 rates=${RATES:-100,250,500,1000,2000,4000}
 seconds=${SECONDS_PER_RATE:-5}
 rooms=$(( connections / room_size ))
+targets=${TARGETS:-ws portal}
 
 cmake --build "$build" -j2 --target portal_load_bench portal_load_seed portal_server >/dev/null
 (cd "$root/bench/load" && npm ci --no-audit --no-fund --silent)
@@ -27,13 +29,17 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(n
 bench="$build/bench/portal_load_bench"
 common=(--connections "$connections" --rooms "$rooms" --rates "$rates" --seconds "$seconds")
 
+touch "$work/ws.out" "$work/portal.out"
+if [[ " $targets " == *" ws "* ]]; then
 echo; echo "## Node.js ws baseline"
 node "$root/bench/load/ws_baseline.js" 9401 >"$work/ws.log" 2>&1 &
 pids+=($!); ws_pid=$!
 for _ in $(seq 50); do grep -q listening "$work/ws.log" && break; sleep 0.1; done
 "$bench" --target ws --port 9401 --server-pid "$ws_pid" "${common[@]}" | tee "$work/ws.out"
 kill "$ws_pid"
+fi
 
+if [[ " $targets " == *" portal "* ]]; then
 echo; echo "## portal-server"
 "$build/bench/portal_load_seed" --data "$work/data" --rooms "$rooms" \
   --users-per-room "$room_size" --tokens "$work/tokens.tsv"
@@ -45,6 +51,7 @@ pids+=($!); portal_pid=$!
 for _ in $(seq 100); do grep -q listening "$work/portal.log" && break; sleep 0.1; done
 "$bench" --target portal --port 9402 --server-pid "$portal_pid" --users "$work/tokens.tsv" \
   "${common[@]}" | tee "$work/portal.out"
+fi
 
 echo; echo "## Ratios (portal / ws at the same offered rate)"
 awk -F'|' '

@@ -75,9 +75,17 @@ void bench_writes(int clients, int commands) {
       for (int i = 0; i < commands; ++i) {
         const std::string id = "bench-" + std::to_string(c) + "-" + std::to_string(i);
         const auto sent = Clock::now();
-        ws[static_cast<size_t>(c)]->send(submit_frame(id, lead_payload("Bench " + id)));
+        // Letters between the numbers: the duplicate check normalises "bench-3-10" and
+        // "bench-31-0" to the same company.
+        const std::string company = "Bench c" + std::to_string(c) + " n" + std::to_string(i);
+        ws[static_cast<size_t>(c)]->send(submit_frame(id, lead_payload(company)));
         auto reply = ws[static_cast<size_t>(c)]->next(30s);
-        if (!reply || reply->value("t", "") != "ack") ++failures;
+        if (!reply || reply->value("t", "") != "ack") {
+          // The first few refusals are printed: a failure count alone hides why.
+          if (failures++ < 3)
+            std::fprintf(stderr, "bench: %s -> %s\n", id.c_str(),
+                         reply ? reply->dump().substr(0, 300).c_str() : "no reply in 30 s");
+        }
         latencies[static_cast<size_t>(c)].push_back(ms_since(sent));
       }
     });

@@ -188,6 +188,15 @@ TEST(AdminCliTest, AnOlderSchemaIsUpgradedOnStart) {
   // Still usable for writes after the upgrade.
   ws.send(submit_frame("after-upgrade", lead_payload("Upgraded Schema AG")));
   EXPECT_EQ(ws.expect()["t"], "ack");
+  // The lead stored before the duplicate-check keys existed got them when the store opened:
+  // registering the same company again (other spelling) is still refused.
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM leads WHERE company_key IS NULL"), 0);
+  ws.send(submit_frame("legacy-again", lead_payload("LEGACY LEAD, Ltd.")));
+  Json again = ws.expect();
+  while (again["t"] == "event") again = ws.expect();  // the Overview hears of the first lead
+  EXPECT_EQ(again["t"], "error") << again.dump();
+  EXPECT_EQ(again["code"], "conflict") << again.dump();
+  EXPECT_NE(again.value("message", "").find("Legacy Lead Ltd"), std::string::npos) << again.dump();
 }
 
 TEST(AdminCliTest, ANewerSchemaIsRefusedWithAClearMessage) {

@@ -268,5 +268,28 @@ TEST(Conflicts, ExpiryWindowIsConfigurable) {
   EXPECT_TRUE(own.registered_elsewhere);  // p1's open leads
 }
 
+// The keys stored beside each lead are what the rule compares, so the store can look up only
+// the leads sharing one and the rule still decides.
+TEST(RegistrationKeys, AreTheNormalisedSignalsTheRuleCompares) {
+  const RegistrationKeys k =
+      registration_keys("Müller GmbH & Co. KG", " Jane@Mueller.DE ", "https://www.mueller.de/x");
+  EXPECT_EQ(k.company, "müller");
+  EXPECT_EQ(k.mail_domain, "mueller.de");
+  EXPECT_EQ(k.web_domain, "mueller.de");
+  // Free-mail says nothing about the company, as an address or as a "website".
+  const RegistrationKeys free = registration_keys("Solo", "solo@gmail.com", "gmail.com");
+  EXPECT_EQ(free.mail_domain, "");
+  EXPECT_EQ(free.web_domain, "");
+  EXPECT_EQ(registration_keys("", "", ""), RegistrationKeys{});
+  // Two drafts match exactly when they share a non-empty key.
+  ExistingRegistration r{"l1", "org-a", "MUELLER GMBH", "sales@other.example", "", LeadStage::Submitted};
+  LeadDraft d;
+  d.company = "Mueller";
+  d.email = "x@y.example";
+  EXPECT_EQ(match_reason(d, std::nullopt, r), MatchReason::Company);
+  EXPECT_EQ(registration_keys(d.company, d.email, "").company,
+            registration_keys(r.company, r.email, r.website).company);
+}
+
 }  // namespace
 }  // namespace portal

@@ -50,8 +50,10 @@ void PortalService::on_lead_submit(Client& client, const Identity& who, const Co
   const ConflictScope scope{vendor ? vendor->id : Id(), now};
   const std::optional<std::string> website =
       draft.website.empty() ? std::nullopt : std::optional<std::string>(draft.website);
-  const ConflictReport report =
-      find_conflicts(draft, website, store_.lead_registrations(), actor, scope);
+  const ConflictReport report = find_conflicts(
+      draft, website,
+      store_.lead_registrations(registration_keys(draft.company, draft.email, draft.website)),
+      actor, scope);
   if (report.has_conflict()) {
     client.send(error_frame(ErrorCode::Conflict, report.message, f.id));
     return;

@@ -12,6 +12,7 @@
 #include "store/schema_v9_projects.h"
 #include "store/schema_v10_admin.h"
 #include "store/schema_v11_mail.h"
+#include "store/schema_v12_lead_keys.h"
 
 namespace portal::server {
 namespace {
@@ -105,6 +106,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {9, kSchemaV9Projects},
     {10, kSchemaV10Admin},
     {11, kSchemaV11Mail},
+    {12, kSchemaV12LeadKeys},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build

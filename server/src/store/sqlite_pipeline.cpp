@@ -113,10 +113,26 @@ std::optional<Deal> SqliteStore::find_deal(const Id& id) {
   return sqlite::read_deal(q);
 }
 
-std::vector<ExistingRegistration> SqliteStore::lead_registrations() {
-  std::lock_guard lock(write_mutex_);
+std::vector<ExistingRegistration> SqliteStore::lead_registrations(const RegistrationKeys& k) {
+  // One indexed lookup per non-empty key (SQLite answers the OR from the three indexes); the
+  // rule in portal_core then decides what really matches, exactly as over every lead.
+  std::vector<std::pair<const char*, const std::string*>> terms;
+  if (!k.company.empty()) terms.push_back({"company_key = ?", &k.company});
+  if (!k.mail_domain.empty()) {
+    terms.push_back({"mail_key = ?", &k.mail_domain});
+    terms.push_back({"web_key = ?", &k.mail_domain});
+  }
+  if (!k.web_domain.empty()) {
+    terms.push_back({"web_key = ?", &k.web_domain});
+    terms.push_back({"mail_key = ?", &k.web_domain});
+  }
   std::vector<ExistingRegistration> out;
-  Query q = writer_->query(std::string("SELECT ") + kLeadRowColumns);
+  if (terms.empty()) return out;
+  std::string sql = std::string("SELECT ") + kLeadRowColumns + " WHERE ";
+  for (size_t i = 0; i < terms.size(); ++i) sql += (i ? " OR " : "") + std::string(terms[i].first);
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(sql);
+  for (size_t i = 0; i < terms.size(); ++i) q.bind(static_cast<int>(i + 1), *terms[i].second);
   while (q.step()) {
     const LeadRecord r = read_lead_record(q);
     ExistingRegistration e;

@@ -89,9 +89,11 @@ constexpr const char* kLeadColumns =
 
 
 void insert_lead(Database& db, const Lead& l) {
+  const RegistrationKeys keys = registration_keys(l.draft.company, l.draft.email, l.draft.website);
   db.query(
         "INSERT INTO leads (id, org_id, company, contact, email, phone, notes, value_minor, "
-        "currency, stage, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        "currency, stage, created_by, created_at, company_key, mail_key, web_key) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       .bind(1, l.id)
       .bind(2, l.org_id)
       .bind(3, l.draft.company)
@@ -104,7 +106,32 @@ void insert_lead(Database& db, const Lead& l) {
       .bind(10, to_string(l.stage))
       .bind(11, l.created_by)
       .bind(12, l.created_at)
+      .bind(13, keys.company)
+      .bind(14, keys.mail_domain)
+      .bind(15, keys.web_domain)
       .run();
+}
+
+// Leads stored before schema 12 have no duplicate-check keys yet: computed once, in one
+// transaction, when the store opens (a few seconds at 400,000 leads, then never again).
+void fill_lead_keys(Database& db) {
+  std::vector<std::pair<Id, RegistrationKeys>> todo;
+  {
+    Query q = db.query("SELECT id, company, email, website FROM leads WHERE company_key IS NULL");
+    while (q.step())
+      todo.emplace_back(q.column_text(0),
+                        registration_keys(q.column_text(1), q.column_text(2), q.column_text(3)));
+  }
+  if (todo.empty()) return;
+  Transaction tx(db, TransactionMode::Immediate);
+  for (const auto& [id, k] : todo)
+    db.query("UPDATE leads SET company_key = ?, mail_key = ?, web_key = ? WHERE id = ?")
+        .bind(1, k.company)
+        .bind(2, k.mail_domain)
+        .bind(3, k.web_domain)
+        .bind(4, id)
+        .run();
+  tx.commit();
 }
 
 // Brings the schema to the latest version, one transaction per migration so a failure leaves
@@ -177,6 +204,7 @@ SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int 
     configure(*store->writer_);
     out.error = migrate(*store->writer_);
     if (!out.error.empty()) return out;
+    fill_lead_keys(*store->writer_);
     store->wal_path_ = path + "-wal";
     store->sync();  // the log file exists now: its directory entry must survive a power cut
     sync_directory(dir);

@@ -56,7 +56,7 @@ class SqliteStore final : public Store {
   std::optional<nlohmann::json> command_result(const CommandKey& key) override;
   std::optional<LeadRecord> find_lead(const Id& id) override;
   std::optional<Deal> find_deal(const Id& id) override;
-  std::vector<ExistingRegistration> lead_registrations() override;
+  std::vector<ExistingRegistration> lead_registrations(const RegistrationKeys& candidate) override;
   PipelineInputs pipeline_inputs(const std::optional<Id>& org, RoomKind room,
                                  const std::string& room_key) override;
   CommandOutcome apply_pipeline_change(const CommandKey& key, const PipelineChange& change,

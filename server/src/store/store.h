@@ -151,7 +151,9 @@ class Store {
   virtual std::optional<LeadRecord> find_lead(const Id& id) = 0;
   virtual std::optional<Deal> find_deal(const Id& id) = 0;
   // Every lead of every organisation as a registration, for duplicate detection.
-  virtual std::vector<ExistingRegistration> lead_registrations() = 0;
+  // The leads that share a duplicate-check key with `candidate` (a superset of the matches;
+  // rules/duplicates.h decides).
+  virtual std::vector<ExistingRegistration> lead_registrations(const RegistrationKeys& candidate) = 0;
   // `org` empty = program-wide. `room` says which lists to fill (Leads or Deals).
   virtual PipelineInputs pipeline_inputs(const std::optional<Id>& org, RoomKind room,
                                          const std::string& room_key) = 0;

@@ -71,20 +71,10 @@ std::string lower(std::string_view s) {
 }
 
 // What a registration says about which company it is, normalised once.
-struct Signals {
-  std::string company;
-  std::string mail_domain;  // empty for free-mail providers
-  std::string web_domain;   // empty for free-mail providers too: "gmail.com" is nobody's site
-};
+using Signals = RegistrationKeys;
 
 Signals signals_of(std::string_view company, std::string_view email, std::string_view website) {
-  Signals s;
-  s.company = normalise_company(company);
-  s.mail_domain = email_domain(email);
-  if (is_free_mail_domain(s.mail_domain)) s.mail_domain.clear();
-  s.web_domain = normalise_domain(website);
-  if (is_free_mail_domain(s.web_domain)) s.web_domain.clear();
-  return s;
+  return registration_keys(company, email, website);
 }
 
 bool same(const std::string& a, const std::string& b) {
@@ -106,6 +96,18 @@ std::string describe(const ConflictMatch& m) {
 }
 
 }  // namespace
+
+RegistrationKeys registration_keys(std::string_view company, std::string_view email,
+                                   std::string_view website) {
+  RegistrationKeys k;
+  k.company = normalise_company(company);
+  k.mail_domain = email_domain(email);
+  if (is_free_mail_domain(k.mail_domain)) k.mail_domain.clear();
+  k.web_domain = normalise_domain(website);
+  // "gmail.com" is nobody's site either.
+  if (is_free_mail_domain(k.web_domain)) k.web_domain.clear();
+  return k;
+}
 
 std::string normalise_company(std::string_view name) {
   std::vector<std::string> words(1);

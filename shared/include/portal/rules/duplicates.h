@@ -37,6 +37,17 @@ std::string email_domain(std::string_view email);
 // nothing about the company.
 bool is_free_mail_domain(std::string_view domain);
 
+// What two registrations are compared by, each normalised (empty: never matches). Stored
+// beside every lead so a check reads only the registrations that share one of them.
+struct RegistrationKeys {
+  std::string company;      // normalise_company of the name
+  std::string mail_domain;  // the e-mail's domain, empty for free-mail providers
+  std::string web_domain;   // the website's domain, empty for free-mail providers too
+  friend bool operator==(const RegistrationKeys&, const RegistrationKeys&) = default;
+};
+RegistrationKeys registration_keys(std::string_view company, std::string_view email,
+                                   std::string_view website);
+
 // [SECTION] Conflicts
 
 // A lead or customer account already on file, with everything the check needs.
