@@ -551,6 +551,7 @@ std::string App::notification_for(const EventFrame& e) const {
 }
 
 void App::on_event(const EventFrame& e) {
+  if (e.seq == 0 && e.type == "room.closed") return on_room_closed(e.room);
   if (e.seq == 0) {
     on_messages_signal(e);  // typing, presence: not part of any sequence
     return;
@@ -579,6 +580,22 @@ void App::on_event(const EventFrame& e) {
     case Replica::EventResult::NotSubscribed:
       break;
   }
+}
+
+// The vendor switched a room off for this partnership: it leaves the navigation and its data
+// the screen at once (the server sends nothing more of it), and whoever was in it lands on the
+// Overview with a word why. Switched on again, it comes back with the next welcome.
+void App::on_room_closed(const std::string& room) {
+  replica_.forget(room);
+  std::erase(resyncing_, room);
+  if (session_) std::erase(session_->rooms, room);
+  if (room_ == room) {
+    room_ = "overview";
+    shown_route_ = route();
+    browser::replace_route(shown_route_);
+  }
+  show_toast("Your partnership no longer includes " + std::string(ui::room_title(room)) + ".");
+  mark_dirty();
 }
 
 }  // namespace portal::client

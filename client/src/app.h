@@ -329,6 +329,7 @@ class App final : public Connection::Listener {
   void on_error(const ErrorFrame& e);
   void on_ack(const AckFrame& a);
   void on_event(const EventFrame& e);
+  void on_room_closed(const std::string& room);
   // The program form's command was answered (program_actions.cpp).
   void on_program_answer(const std::string& id, const Error* error);
   void send_program_command(std::string_view type, Json payload, std::string done_label);
