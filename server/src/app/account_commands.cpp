@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/fan_out.h"
 #include "app/overview_builder.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
@@ -41,14 +42,6 @@ Error invalid(std::vector<FieldError> fields) {
 }
 
 // The event in the partner's and the vendor's Accounts rooms, and in their Overview rooms (whose
-// success metrics and available tasks apply the same events).
-void fan_out(std::vector<NewEvent>& out, const Id& org, std::string_view type, const Json& data) {
-  for (RoomKind room : {RoomKind::Accounts, RoomKind::Overview}) {
-    out.push_back({partner_room_key(org, room), std::string(type), data});
-    out.push_back({vendor_room_key(room), std::string(type), data});
-  }
-}
-
 AccountTask new_task(const Id& account_id, AccountTaskKind kind, std::string title,
                      UnixTime due_at) {
   AccountTask t;
@@ -103,7 +96,7 @@ Outcome plan_add(const Context& c, const CommandFrame& f, Store& store) {
     plan.change.tasks.push_back(new_task(account.id, kind, {}, 0));
     tasks.push_back(to_json(plan.change.tasks.back()));
   }
-  fan_out(plan.events, org->id, kEvAccountAdded,
+  fan_out(plan.events, org->id, {RoomKind::Accounts, RoomKind::Overview}, kEvAccountAdded,
           {{"account", to_json(account)}, {"tasks", std::move(tasks)}, {"by", c.actor.user_id}});
   append_new_account_events(store, org->id, c.vendor_org, c.now, plan.events);
   plan.result = {{"account_id", account.id}};
@@ -132,7 +125,8 @@ Outcome plan_task_status(const Context& c, const CommandFrame& f, Store& store) 
     task.completed_at = req.status == TaskStatus::Done ? c.now : 0;
   }
   Plan plan;
-  fan_out(plan.events, rec->org_id, kEvAccountTaskStatusChanged,
+  fan_out(plan.events, rec->org_id, {RoomKind::Accounts, RoomKind::Overview},
+          kEvAccountTaskStatusChanged,
           {{"task", to_json(task)},
            {"from", to_string(from)},
            {"account_name", account ? account->name : std::string()},
@@ -163,7 +157,8 @@ Outcome plan_add_task(const Context& c, const CommandFrame& f, Store& store) {
                      " tasks; close some before adding more.",
                  {}};
   Plan plan;
-  fan_out(plan.events, account->org_id, kEvAccountTaskAdded,
+  fan_out(plan.events, account->org_id, {RoomKind::Accounts, RoomKind::Overview},
+          kEvAccountTaskAdded,
           {{"task", to_json(task)}, {"account_name", account->name}, {"by", c.actor.user_id}});
   plan.result = {{"task_id", task.id}};
   plan.change.tasks.push_back(std::move(task));

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/fan_out.h"
 #include "app/files_builder.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
@@ -46,11 +47,6 @@ std::optional<std::string> text_of(const Json& payload, const char* name) {
   if (it == payload.end() || it->is_null()) return std::string();
   if (!it->is_string()) return std::nullopt;
   return it->get<std::string>();
-}
-
-void fan_out(std::vector<NewEvent>& out, const Id& org, std::string_view type, const Json& data) {
-  out.push_back({partner_room_key(org, RoomKind::Files), std::string(type), data});
-  out.push_back({vendor_room_key(RoomKind::Files), std::string(type), data});
 }
 
 // The partner the command works in: the actor's own, or for vendor staff the named one.
@@ -139,7 +135,7 @@ Outcome plan_folder(const Context& c, const CommandFrame& f, Store& store) {
     return *e;
   }
   Plan plan;
-  fan_out(plan.events, o.id, kEvFolderCreated, {{"folder", to_json(folder)}});
+  fan_out(plan.events, o.id, {RoomKind::Files}, kEvFolderCreated, {{"folder", to_json(folder)}});
   plan.result = {{"folder_id", folder.id}};
   plan.change.folder = std::move(folder);
   return plan;
@@ -173,7 +169,8 @@ Outcome plan_add(const Context& c, const CommandFrame& f, Store& store) {
   for (FieldError& e : validate_file_version(version)) fields.push_back(std::move(e));
   if (!fields.empty()) return invalid(fields);
   Plan plan;
-  fan_out(plan.events, o.id, kEvFileAdded, {{"file", to_json(file)}, {"version", to_json(version)}});
+  fan_out(plan.events, o.id, {RoomKind::Files}, kEvFileAdded,
+          {{"file", to_json(file)}, {"version", to_json(version)}});
   plan.result = {{"file_id", file.id}, {"version_id", version.id}};
   plan.change.file = std::move(file);
   plan.change.version = std::move(version);
@@ -196,7 +193,8 @@ Outcome plan_version(const Context& c, const CommandFrame& f, Store& store) {
   FileVersion version = version_from(u, sf.id, store.next_version_number(sf.id), *note, c);
   if (auto fields = validate_file_version(version); !fields.empty()) return invalid(fields);
   Plan plan;
-  fan_out(plan.events, sf.org_id, kEvFileVersionAdded, {{"version", to_json(version)}});
+  fan_out(plan.events, sf.org_id, {RoomKind::Files}, kEvFileVersionAdded,
+          {{"version", to_json(version)}});
   plan.result = {{"file_id", sf.id}, {"version_id", version.id}, {"number", version.number}};
   plan.change.version = std::move(version);
   plan.change.upload_id = u.id;
@@ -216,7 +214,8 @@ Outcome plan_comment(const Context& c, const CommandFrame& f, Store& store) {
   if (body->find_first_not_of(" \t\r\n") == std::string::npos)
     return invalid({{"body", "Write a comment first."}});
   Plan plan;
-  fan_out(plan.events, sf.org_id, kEvFileCommented, {{"comment", to_json(comment)}});
+  fan_out(plan.events, sf.org_id, {RoomKind::Files}, kEvFileCommented,
+          {{"comment", to_json(comment)}});
   plan.result = {{"comment_id", comment.id}};
   plan.change.comment = std::move(comment);
   return plan;
@@ -261,7 +260,7 @@ void PortalService::on_files_command(Client& client, const Identity& who, const 
 void PortalService::record_download(const DownloadRecord& d, const Id& org) {
   Json data = {{"download", to_json(d)}};
   std::vector<NewEvent> events;
-  fan_out(events, org, kEvFileDownloaded, data);
+  fan_out(events, org, {RoomKind::Files}, kEvFileDownloaded, data);
   std::lock_guard lock(publish_mutex_);
   // Published once durable, in commit order with every command's events (durable_queue.h).
   after_commit([this, stored = store_.record_download(d, events, d.downloaded_at)] {

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/fan_out.h"
 #include "app/notify.h"
 #include "app/portal_service.h"
 #include "app/room_keys.h"
@@ -46,12 +47,6 @@ Error not_found(const char* message) { return Error{ErrorCode::NotFound, message
 template <class T>
 const std::vector<FieldError>* errors_of(const std::variant<T, std::vector<FieldError>>& v) {
   return std::get_if<std::vector<FieldError>>(&v);
-}
-
-// The event in the partner's Projects room and in the vendor's.
-void fan_out(std::vector<NewEvent>& out, const Id& org, std::string_view type, const Json& data) {
-  out.push_back({partner_room_key(org, RoomKind::Projects), std::string(type), data});
-  out.push_back({vendor_room_key(RoomKind::Projects), std::string(type), data});
 }
 
 // The project the actor may see, or nothing (also for an id that is too long to be one).
@@ -138,7 +133,7 @@ Outcome plan_create(const Context& c, const CommandFrame& f, Store& store) {
       return invalid({{"customer_account_id", "Choose one of this partner's customer accounts."}});
   }
   Plan plan;
-  fan_out(plan.events, org->id, kEvProjectCreated,
+  fan_out(plan.events, org->id, {RoomKind::Projects}, kEvProjectCreated,
           {{"project", to_json(p)}, {"by", c.actor.user_id}});
   plan.result = {{"project_id", p.id}};
   plan.change.project = std::move(p);
@@ -158,7 +153,7 @@ Outcome plan_set_status(const Context& c, const CommandFrame& f, Store& store) {
                  {}};
   p->status = req.status;
   Plan plan;
-  fan_out(plan.events, p->org_id, kEvProjectStatusChanged,
+  fan_out(plan.events, p->org_id, {RoomKind::Projects}, kEvProjectStatusChanged,
           {{"project", to_json(*p)}, {"by", c.actor.user_id}, {"at", c.now}});
   plan.result = {{"project_id", p->id}, {"status", to_string(p->status)}};
   plan.change.project = std::move(*p);
@@ -183,7 +178,7 @@ Outcome plan_task_add(const Context& c, const CommandFrame& f, Store& store) {
   if (auto e = check_assignee(c, store, *p, task)) return *e;
   if (auto e = refuse_full(store, p->id, "project_tasks", kMaxTasksPerProject, "tasks")) return *e;
   Plan plan;
-  fan_out(plan.events, p->org_id, kEvProjectTaskAdded,
+  fan_out(plan.events, p->org_id, {RoomKind::Projects}, kEvProjectTaskAdded,
           {{"task", to_json(task)}, {"by", c.actor.user_id}});
   notify_assignee(c, *p, task, plan.events);
   plan.result = {{"task_id", task.id}};
@@ -216,7 +211,7 @@ Outcome plan_task_assign(const Context& c, const CommandFrame& f, Store& store) 
   task.assignee_id = req.assignee_id;
   if (auto e = check_assignee(c, store, project, task)) return *e;
   Plan plan;
-  fan_out(plan.events, project.org_id, kEvProjectTaskChanged,
+  fan_out(plan.events, project.org_id, {RoomKind::Projects}, kEvProjectTaskChanged,
           {{"task", to_json(task)}, {"by", c.actor.user_id}, {"at", c.now}});
   notify_assignee(c, project, task, plan.events);
   plan.result = {{"task_id", task.id}, {"assignee_id", task.assignee_id}};
@@ -236,7 +231,7 @@ Outcome plan_task_status(const Context& c, const CommandFrame& f, Store& store) 
     task.completed_at = req.status == TaskStatus::Done ? c.now : 0;
   }
   Plan plan;
-  fan_out(plan.events, project.org_id, kEvProjectTaskChanged,
+  fan_out(plan.events, project.org_id, {RoomKind::Projects}, kEvProjectTaskChanged,
           {{"task", to_json(task)}, {"by", c.actor.user_id}, {"at", c.now}});
   plan.result = {{"task_id", task.id}, {"status", to_string(task.status)}};
   plan.change.task = std::move(task);
@@ -259,7 +254,7 @@ Outcome plan_post(const Context& c, const CommandFrame& f, Store& store) {
   if (auto fields = validate_project_post(post); !fields.empty()) return invalid(fields);
   if (auto e = refuse_full(store, p->id, "project_posts", kMaxPostsPerProject, "posts")) return *e;
   Plan plan;
-  fan_out(plan.events, p->org_id, kEvProjectPostAdded,
+  fan_out(plan.events, p->org_id, {RoomKind::Projects}, kEvProjectPostAdded,
           {{"post", to_json(post)}, {"author_name", c.who.user.name}});
   plan.result = {{"post_id", post.id}, {"project_id", p->id}};
   plan.change.post = ProjectPostRecord{std::move(post), c.who.user.name};
@@ -299,7 +294,8 @@ Outcome plan_deliverable_add(const Context& c, const CommandFrame& f, Store& sto
                            "deliverables"))
     return *e;
   Plan plan;
-  fan_out(plan.events, p->org_id, kEvDeliverableAdded, {{"deliverable", to_json(d)}});
+  fan_out(plan.events, p->org_id, {RoomKind::Projects}, kEvDeliverableAdded,
+          {{"deliverable", to_json(d)}});
   plan.result = {{"deliverable_id", d.id}, {"project_id", p->id}};
   plan.change.deliverable = std::move(d);
   return plan;
@@ -329,7 +325,8 @@ Outcome plan_deliverable_review(const Context& c, const CommandFrame& f, Store& 
     return invalid(fields);
   }
   Plan plan;
-  fan_out(plan.events, rec->org_id, kEvDeliverableReviewed, {{"deliverable", to_json(d)}});
+  fan_out(plan.events, rec->org_id, {RoomKind::Projects}, kEvDeliverableReviewed,
+          {{"deliverable", to_json(d)}});
   if (!d.submitted_by.empty() && d.submitted_by != c.actor.user_id) {
     const bool approved = d.status == ReviewStatus::Approved;
     notify_user(d.submitted_by,
