@@ -185,6 +185,11 @@ TEST(AdminCliTest, AnOlderSchemaIsUpgradedOnStart) {
   const Json snap = subscribe(ws, "overview");
   EXPECT_EQ(snap["state"]["leads_submitted"], 1);
   EXPECT_EQ(snap["state"]["recent_leads"][0]["company"], "Legacy Lead Ltd");
+  // A deal won before won deals kept their share took the organisation's share at the upgrade
+  // (Silver, 10 %): the commission the Overview showed for it does not change.
+  EXPECT_EQ(sql_int(db, "SELECT commission_bp FROM deals WHERE name = 'Legacy win'"), 1000);
+  EXPECT_EQ(snap["state"]["commission_pending_minor"], 50'000);
+  EXPECT_EQ(snap["state"]["commission_expected_minor"], 80'000);
   // Still usable for writes after the upgrade.
   ws.send(submit_frame("after-upgrade", lead_payload("Upgraded Schema AG")));
   EXPECT_EQ(ws.expect()["t"], "ack");

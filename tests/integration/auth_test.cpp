@@ -12,7 +12,7 @@ class AuthTest : public PortalTest {};
 TEST_F(AuthTest, LoginGivesWelcomeWithUserOrgAndRooms) {
   WsClient ws(port());
   const Json welcome = log_in(ws, kDana);
-  EXPECT_EQ(welcome["v"], 1);
+  EXPECT_EQ(welcome["v"], kProtocolVersion);
   EXPECT_EQ(welcome["user"]["email"], kDana);
   EXPECT_EQ(welcome["user"]["name"], "Dana Fischer");
   EXPECT_EQ(welcome["user"]["role"], "partner_admin");
@@ -62,7 +62,7 @@ TEST_F(AuthTest, ResumeOnANewConnectionKeepsTheToken) {
     token = log_in(first, kLeo)["token"];
   }
   WsClient second(port());
-  second.send({{"t", "resume"}, {"v", 1}, {"token", token}});
+  second.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
   const Json welcome = second.expect();
   EXPECT_EQ(welcome["t"], "welcome");
   EXPECT_EQ(welcome["token"], token);
@@ -73,7 +73,7 @@ TEST_F(AuthTest, ResumeOnANewConnectionKeepsTheToken) {
 
 TEST_F(AuthTest, GarbageTokenIsSessionExpired) {
   WsClient ws(port());
-  ws.send({{"t", "resume"}, {"v", 1}, {"token", "not-a-real-token"}});
+  ws.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", "not-a-real-token"}});
   EXPECT_EQ(ws.expect()["code"], "session_expired");
   // Still not logged in afterwards.
   ws.send({{"t", "sub"}, {"room", "overview"}});
@@ -87,7 +87,7 @@ TEST_F(AuthTest, LogoutEndsTheSession) {
   EXPECT_EQ(ws.expect(), Json({{"t", "bye"}, {"reason", "logged_out"}}));
 
   WsClient again(port());
-  again.send({{"t", "resume"}, {"v", 1}, {"token", token}});
+  again.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
   EXPECT_EQ(again.expect()["code"], "session_expired");
 }
 

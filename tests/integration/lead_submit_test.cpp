@@ -20,7 +20,9 @@ TEST_F(LeadSubmitTest, ReachesTheOrganisationAndTheVendorButNoOtherPartner) {
   const Json priya_snap = subscribe(priya, "overview");
   ASSERT_EQ(subscribe(maya, "overview")["t"], "snapshot");
 
-  dana.send(submit_frame("submit-1", lead_payload("Zephyr Robotics")));
+  Json payload = lead_payload("Zephyr Robotics");
+  payload["website"] = "https://zephyr-robotics.example";
+  dana.send(submit_frame("submit-1", payload));
   const Json ack = dana.expect();
   ASSERT_EQ(ack["t"], "ack") << ack.dump();
   EXPECT_EQ(ack["id"], "submit-1");
@@ -52,6 +54,16 @@ TEST_F(LeadSubmitTest, ReachesTheOrganisationAndTheVendorButNoOtherPartner) {
   EXPECT_EQ(s["state"]["leads_submitted"], 9);
   EXPECT_EQ(s["state"]["leads_open"], 6);
   EXPECT_EQ(s["state"]["recent_leads"][0]["company"], "Zephyr Robotics");
+  // Everything Dana typed is kept: the Leads room, built from the database, has the web address.
+  const Json leads = subscribe(later, "leads");
+  int found = 0;
+  for (const Json& l : leads["state"]["leads"]) {
+    if (l["id"] != lead_id) continue;
+    ++found;
+    EXPECT_EQ(l["website"], "https://zephyr-robotics.example") << l.dump();
+    EXPECT_EQ(l["phone"], "+49 30 1234567");
+  }
+  EXPECT_EQ(found, 1);
 }
 
 TEST_F(LeadSubmitTest, ResendingTheSameCommandIdGivesTheSameAckAndNoSecondLead) {
@@ -127,7 +139,7 @@ TEST_F(LeadSubmitTest, ResubscribingWithAfterReplaysMissedEvents) {
   }
 
   WsClient leo(port());
-  leo.send({{"t", "resume"}, {"v", 1}, {"token", token}});
+  leo.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
   ASSERT_EQ(leo.expect()["t"], "welcome");
   leo.send({{"t", "sub"}, {"room", "overview"}, {"after", seq}});
   const Json first = leo.expect();
@@ -146,7 +158,7 @@ TEST_F(LeadSubmitTest, ResubscribingWithAfterReplaysMissedEvents) {
 
   // Up to date: nothing to replay, nothing sent. From the future: a fresh snapshot.
   WsClient check(port());
-  check.send({{"t", "resume"}, {"v", 1}, {"token", token}});
+  check.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
   ASSERT_EQ(check.expect()["t"], "welcome");
   check.send({{"t", "sub"}, {"room", "overview"}, {"after", seq + 3}});
   EXPECT_EQ(check.next(300ms), std::nullopt);

@@ -57,7 +57,7 @@ TEST(LifecycleTest, DataSurvivesARestart) {
   server.start();  // same data folder, --demo again: must not seed twice
 
   WsClient dana(server.port());
-  dana.send({{"t", "resume"}, {"v", 1}, {"token", token}});
+  dana.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
   ASSERT_EQ(dana.expect()["t"], "welcome");
   const Json snap = subscribe(dana, "overview");
   EXPECT_EQ(snap["seq"], seq);

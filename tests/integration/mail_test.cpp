@@ -306,7 +306,7 @@ TEST_F(MailTest, AnInvitationIsMailedRetriedAfterA4xxAndAcceptedOnce) {
   EXPECT_EQ(session["org"]["id"], welcome["org"]["id"]);
   // The session works like a log-in's: resume it over the WebSocket.
   WsClient nora(port());
-  nora.send({{"t", "resume"}, {"v", 1}, {"token", session["token"]}});
+  nora.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", session["token"]}});
   Json w = nora.expect();
   EXPECT_EQ(w["t"], "welcome") << w.dump();
   // And the password works for a log-in.

@@ -139,7 +139,7 @@ struct Chatter {
       const Json w = log_in(*ws, email);
       token = w["token"];
     } else {
-      ws->send({{"t", "resume"}, {"v", 1}, {"token", token}});
+      ws->send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
       const Json w = ws->expect();
       if (w.value("t", "") != "welcome") return fail("resume refused: " + w.dump());
     }

@@ -6,6 +6,8 @@
 // that follow them, then switched on again.
 #include <set>
 
+#include "portal/rooms/deals.h"
+#include "portal/rooms/overview.h"
 #include "support/portal_fixture.h"
 #include "support/sqlite_probe.h"
 
@@ -267,6 +269,86 @@ TEST_F(PartnershipAdminTest, ATierReviewIsAppliedOneLevelFromNowWithHistoryAndAu
   // Acme's program saw none of it.
   for (const Json& f : drain(dana.ws, std::chrono::milliseconds(300)))
     EXPECT_NE(f.value("type", ""), "partnership.changed") << f.dump();
+}
+
+// Commission is never re-priced backwards: Cedar's deal won at Bronze (8 %) keeps 8 % after
+// the move to Silver (10 %), which prices only the open deal and what is won from then on. The
+// partner's and the vendor's Overview follow live, and a fresh snapshot agrees with the replica
+// that applied the events.
+TEST_F(PartnershipAdminTest, ATierChangeRepricesOnlyWhatIsWonFromThenOn) {
+  Session alex(port(), kAlex), priya(port(), kPriya), omar(port(), kOmar);
+  const std::string cedar = omar.org_id();
+  const Json partnership = own_program(omar)["partnership"];
+  ASSERT_EQ(partnership["level"], "Bronze");
+
+  Json overview = open_room(omar.ws, "overview");
+  ASSERT_EQ(overview.value("t", ""), "snapshot") << overview.dump().substr(0, 300);
+  Json state = overview["state"];
+  EXPECT_EQ(state["org_id"], cedar);
+  EXPECT_EQ(state["tier"], "Bronze");
+  EXPECT_EQ(state["revenue_share_bp"], 800);
+  // Won "Birchwood streaming analytics" (EUR 8,000, unpaid) at 8 %; open "Juniper research
+  // data lake" (EUR 15,000) forecast at 8 %.
+  EXPECT_EQ(state["commission_pending_minor"], 64'000);
+  EXPECT_EQ(state["commission_expected_minor"], 120'000);
+  ASSERT_EQ(open_room(alex.ws, "overview").value("t", ""), "snapshot");
+
+  std::string juniper;
+  const Json deals = open_room(omar.ws, "deals");
+  for (const Json& d : deals["state"]["deals"])
+    if (d["name"] == "Juniper research data lake") juniper = d["id"];
+  ASSERT_FALSE(juniper.empty()) << deals.dump().substr(0, 300);
+
+  Json a = run(alex.ws, "t-1", "tier_review.apply",
+               {{"partnership_id", partnership["id"]},
+                {"from_level", "Bronze"},
+                {"level", "Silver"},
+                {"reason", "Quarterly tier review"}});
+  ASSERT_EQ(a["t"], "ack") << a.dump();
+
+  // Omar's Overview: the new level and share at once; the won deal keeps its 8 %.
+  Json ev = next_event(omar.ws, "overview", "partner.terms_changed");
+  EXPECT_EQ(ev["data"], (Json{{"org_id", cedar}, {"tier", "Silver"}, {"revenue_share_bp", 1000}}));
+  OverviewState replica = *overview_from_json(state);
+  ASSERT_TRUE(apply(replica, "partner.terms_changed", ev["data"]));
+  EXPECT_EQ(replica.tier, "Silver");
+  EXPECT_EQ(replica.commission_pending_minor, 64'000);
+  EXPECT_EQ(replica.commission_expected_minor, 150'000);
+  // The Deals room re-prices the open deal and leaves the won one's commission as it was.
+  DealsState deals_replica = *deals_from_json(deals["state"]);
+  ev = next_event(omar.ws, "deals", "partner.terms_changed");
+  ASSERT_TRUE(apply(deals_replica, "partner.terms_changed", ev["data"]));
+  for (const DealRow& r : deals_replica.deals) {
+    if (r.deal.name == "Juniper research data lake")
+      EXPECT_EQ(r.expected_commission_minor, 150'000);
+    if (r.deal.name == "Birchwood streaming analytics")
+      EXPECT_EQ(r.expected_commission_minor, 64'000);
+  }
+  // The vendor's program-wide Overview re-prices Cedar's forecast only.
+  EXPECT_EQ(next_event(alex.ws, "overview", "partner.terms_changed")["data"]["org_id"], cedar);
+
+  // Won after the change: Juniper locks in 10 %.
+  a = run(priya.ws, "w-1", "deal.set_stage", {{"deal_id", juniper}, {"stage", "closed_won"}});
+  ASSERT_EQ(a["t"], "ack") << a.dump();
+  ev = next_event(omar.ws, "overview", "deal.stage_changed");
+  EXPECT_EQ(ev["data"]["deal"]["commission_bp"], 1000);
+  ASSERT_TRUE(apply(replica, "deal.stage_changed", ev["data"]));
+  EXPECT_EQ(replica.commission_pending_minor, 64'000 + 150'000);
+  EXPECT_EQ(replica.commission_expected_minor, 0);
+
+  // A new snapshot, built from the database, says the same to the cent.
+  Session omar2(port(), kOmar);
+  const Json fresh = open_room(omar2.ws, "overview")["state"];
+  EXPECT_EQ(fresh["tier"], "Silver");
+  EXPECT_EQ(fresh["revenue_share_bp"], 1000);
+  EXPECT_EQ(fresh["commission_pending_minor"], replica.commission_pending_minor);
+  EXPECT_EQ(fresh["commission_expected_minor"], replica.commission_expected_minor);
+  EXPECT_EQ(fresh["partners"], to_json(replica)["partners"]);
+  EXPECT_EQ(sql_int(db(),
+                    "SELECT commission_bp FROM deals WHERE name = "
+                    "'Birchwood streaming analytics'"),
+            800);
+  EXPECT_EQ(sql_text(db(), "SELECT tier FROM organisations WHERE id = '" + cedar + "'"), "Silver");
 }
 
 TEST_F(PartnershipAdminTest, RoomsSwitchedOffAreRefusedAndClosedAtOnce) {

@@ -5,11 +5,14 @@
 namespace portal {
 namespace {
 
-Deal deal(DealStage stage, int64_t minor, bool paid = false, const char* currency = "EUR") {
+// A deal; a won one locks in `locked_bp`, the share in force when it was won.
+Deal deal(DealStage stage, int64_t minor, bool paid = false, const char* currency = "EUR",
+          int32_t locked_bp = 1500) {
   Deal d;
   d.stage = stage;
   d.value = Money{minor, currency};
   d.commission_paid = paid;
+  if (stage == DealStage::ClosedWon) d.commission_bp = locked_bp;
   return d;
 }
 
@@ -29,7 +32,30 @@ TEST(Commission, SplitsOpenWonUnpaidAndPaid) {
   EXPECT_EQ(s.earned_minor, 300'000);    // 15 % of €20,000
 }
 
-TEST(Commission, RoundsOncePerFigureNotPerDeal) {
+TEST(Commission, WonDealsKeepTheShareTheyWereWonAtAfterATierChange) {
+  // Won at Silver (10 %), then the partner moved up to Gold (15 %): only the open deal's
+  // forecast uses the new share.
+  const std::vector<Deal> deals = {
+      deal(DealStage::ClosedWon, 4'000'000, false, "EUR", 1000),  // pending at 10 %
+      deal(DealStage::ClosedWon, 2'000'000, true, "EUR", 1000),   // earned at 10 %
+      deal(DealStage::ClosedWon, 1'000'000, false, "EUR", 1500),  // won after the change
+      deal(DealStage::Proposal, 3'000'000),
+  };
+  const auto s = summarise_commission(deals, 1500, "EUR");
+  EXPECT_EQ(s.pending_minor, 400'000 + 150'000);
+  EXPECT_EQ(s.earned_minor, 200'000);
+  EXPECT_EQ(s.expected_minor, 450'000);
+}
+
+TEST(Commission, DealCommissionIsZeroUnlessWon) {
+  Deal lost = deal(DealStage::ClosedLost, 1'000'000);
+  lost.commission_bp = 1500;  // even with a share on it, a lost deal earns nothing
+  EXPECT_EQ(deal_commission(lost), 0);
+  EXPECT_EQ(deal_commission(deal(DealStage::Negotiation, 1'000'000)), 0);
+  EXPECT_EQ(deal_commission(deal(DealStage::ClosedWon, 1'000'000, false, "EUR", 1250)), 125'000);
+}
+
+TEST(Commission, RoundsTheForecastOncePerFigureNotPerDeal) {
   // Three deals of 1 cent at 50 %: per-deal rounding would give 3 cents, the sum gives 2.
   const std::vector<Deal> deals(3, deal(DealStage::Proposal, 1));
   EXPECT_EQ(summarise_commission(deals, 5000, "EUR").expected_minor, 2);

@@ -23,10 +23,10 @@ F frame_of(std::string_view text) {
 }
 
 TEST(ClientFrames, DecodesEveryKind) {
-  auto login = frame_of<LoginFrame>(R"({"t":"login","v":1,"email":"a@b.co","password":"pw"})");
+  auto login = frame_of<LoginFrame>(R"({"t":"login","v":2,"email":"a@b.co","password":"pw"})");
   EXPECT_EQ(login.email, "a@b.co");
   EXPECT_EQ(login.password, "pw");
-  EXPECT_EQ(frame_of<ResumeFrame>(R"({"t":"resume","v":1,"token":"abc"})").token, "abc");
+  EXPECT_EQ(frame_of<ResumeFrame>(R"({"t":"resume","v":2,"token":"abc"})").token, "abc");
   frame_of<LogoutFrame>(R"({"t":"logout"})");
   auto sub = frame_of<SubscribeFrame>(R"({"t":"sub","room":"overview","after":7})");
   EXPECT_EQ(sub.room, "overview");
@@ -41,8 +41,10 @@ TEST(ClientFrames, DecodesEveryKind) {
 }
 
 TEST(ClientFrames, EncodeThenDecodeIsIdentity) {
-  const ClientFrame frames[] = {LoginFrame{1, "a@b.co", "pw"}, ResumeFrame{1, "tok"},
-                                SubscribeFrame{"overview", 3}, UnsubscribeFrame{"deals"},
+  const ClientFrame frames[] = {LoginFrame{kProtocolVersion, "a@b.co", "pw"},
+                                ResumeFrame{kProtocolVersion, "tok"},
+                                SubscribeFrame{"overview", 3},
+                                UnsubscribeFrame{"deals"},
                                 CommandFrame{"c-9", "lead.submit", Json{{"company", "X"}}},
                                 PingFrame{5}};
   for (const auto& f : frames) {
@@ -58,7 +60,7 @@ TEST(ClientFrames, EveryBadFrameGetsATypedError) {
   EXPECT_EQ(error_of("{}"), ErrorCode::BadFrame);
   EXPECT_EQ(error_of(R"({"t":5})"), ErrorCode::BadFrame);
   EXPECT_EQ(error_of(R"({"t":"dance"})"), ErrorCode::UnknownType);
-  EXPECT_EQ(error_of(R"({"t":"login","v":1,"email":5,"password":"x"})"), ErrorCode::BadFrame);
+  EXPECT_EQ(error_of(R"({"t":"login","v":2,"email":5,"password":"x"})"), ErrorCode::BadFrame);
   EXPECT_EQ(error_of(R"({"t":"login","email":"a@b.co","password":"x"})"), ErrorCode::BadFrame);
   EXPECT_EQ(error_of(R"({"t":"login","v":99,"email":"a@b.co","password":"x"})"),
             ErrorCode::VersionMismatch);
@@ -77,7 +79,7 @@ TEST(ClientFrames, EveryBadFrameGetsATypedError) {
 TEST(ClientFrames, RandomBytesNeverCrashTheDecoder) {
   // Property: any input yields either a frame or a typed error, never a crash or exception.
   std::mt19937 rng(20261123);
-  const std::string seeds[] = {R"({"t":"login","v":1,"email":"a@b.co","password":"pw"})",
+  const std::string seeds[] = {R"({"t":"login","v":2,"email":"a@b.co","password":"pw"})",
                                R"({"t":"cmd","id":"c","type":"lead.submit","payload":{}})",
                                R"({"t":"sub","room":"overview","after":1})"};
   for (int i = 0; i < 20000; ++i) {

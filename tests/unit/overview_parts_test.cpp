@@ -5,6 +5,7 @@
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/pipeline_commands.h"
 #include "portal/rooms/overview.h"
+#include "portal/rooms/room_partners.h"
 
 namespace portal {
 namespace {
@@ -60,6 +61,62 @@ TEST(OverviewStages, StageEventsMoveADealBetweenStagesLikeAFreshSnapshot) {
   Deal created = deal("2", "o_a", DealStage::Prospecting, 40);
   ASSERT_TRUE(apply(s, kEvDealCreated, Json{{"deal", to_json(created)}}));
   EXPECT_EQ(s.stages, pipeline_by_stage({moved, created}, "EUR"));
+}
+
+// [SECTION] Commission across a tier change
+
+TEST(OverviewCommission, ATermsChangeRepricesTheForecastButNotWhatWasWon) {
+  Organisation acme{"o_a", "Acme Integrations", OrgKind::Partner, "Silver", 1000, "EUR", 0};
+  Organisation blue{"o_b", "Blue Harbor", OrgKind::Partner, "Gold", 1500, "EUR", 0};
+  Deal won = deal("1", "o_a", DealStage::ClosedWon, 1'000'000);
+  won.commission_bp = 1000;
+  const Deal open = deal("2", "o_a", DealStage::Proposal, 2'000'000);
+  const Deal blue_open = deal("3", "o_b", DealStage::Proposal, 1'000'000);
+
+  // The vendor's program-wide view (no org_id) and Acme's own.
+  OverviewState program;
+  program.partners = overview_partners({acme, blue}, {won, open, blue_open}, "EUR");
+  recompute_commission(program);
+  OverviewState own;
+  own.org_id = "o_a";
+  own.tier = "Silver";
+  own.revenue_share_bp = 1000;
+  own.partners = {overview_partner(acme, {won, open}, "EUR")};
+  recompute_commission(own);
+  EXPECT_EQ(own.commission_pending_minor, 100'000);
+  EXPECT_EQ(own.commission_expected_minor, 200'000);
+
+  const Json gold = {{"org_id", "o_a"}, {"tier", "Gold"}, {"revenue_share_bp", 1500}};
+  ASSERT_TRUE(apply(own, kEvPartnerTermsChanged, gold));
+  EXPECT_EQ(own.tier, "Gold");
+  EXPECT_EQ(own.revenue_share_bp, 1500);
+  EXPECT_EQ(own.commission_pending_minor, 100'000);   // won at 10 %, stays
+  EXPECT_EQ(own.commission_expected_minor, 300'000);  // open, now at 15 %
+  ASSERT_TRUE(apply(program, kEvPartnerTermsChanged, gold));
+  EXPECT_TRUE(program.tier.empty());  // the title is the program's
+  EXPECT_EQ(program.commission_expected_minor, 300'000 + 150'000);
+
+  // Won after the change at 15 %, as the server stamps it: the replica and a fresh snapshot of
+  // the same deals agree.
+  Deal won_later = open;
+  won_later.stage = DealStage::ClosedWon;
+  won_later.commission_bp = 1500;
+  ASSERT_TRUE(
+      apply(own, kEvDealStageChanged, Json{{"deal", to_json(won_later)}, {"from", "proposal"}}));
+  acme.tier = "Gold";
+  acme.revenue_share_bp = 1500;
+  OverviewState fresh = own;
+  fresh.partners = {overview_partner(acme, {won, won_later}, "EUR")};
+  recompute_commission(fresh);
+  EXPECT_EQ(own, fresh);
+  EXPECT_EQ(own.commission_pending_minor, 100'000 + 300'000);
+
+  // A malformed change or an impossible share leaves the state alone.
+  const OverviewState before = own;
+  EXPECT_FALSE(apply(own, kEvPartnerTermsChanged, Json{{"org_id", "o_a"}, {"tier", "Gold"}}));
+  EXPECT_FALSE(apply(own, kEvPartnerTermsChanged,
+                     Json{{"org_id", "o_a"}, {"tier", "Gold"}, {"revenue_share_bp", 10'001}}));
+  EXPECT_EQ(own, before);
 }
 
 // [SECTION] Leaderboard

@@ -99,6 +99,7 @@ TEST(DealsRoom, CreatedMovedNotedAndPaid) {
   // The old deal moves; it goes to the top and keeps its place in the list otherwise.
   Deal won = deal("old", DealStage::ClosedWon, "blue");
   won.won_at = 1'700'000'900;
+  won.commission_bp = 1000;  // Blue Harbor's share when it was won, as the server stamps it
   ASSERT_TRUE(apply(s, kEvDealStageChanged, {{"deal", to_json(won)}, {"from", "proposal"}}));
   EXPECT_EQ(s.deals[0].deal.id, "old");
   EXPECT_EQ(s.deals[0].deal.won_at, 1'700'000'900);
@@ -146,6 +147,7 @@ TEST(OverviewRoom, FollowsADealFromCreationToPayout) {
   EXPECT_EQ(s.commission_expected_minor, 1'000);  // 15 % of the sum, rounded once
 
   d.stage = DealStage::ClosedWon;
+  d.commission_bp = 1500;  // the share in force when it was won, as the server stamps it
   ASSERT_TRUE(apply(s, kEvDealStageChanged, {{"deal", to_json(d)}, {"from", "qualification"}}));
   EXPECT_EQ(s.deals_in_progress, 1);
   EXPECT_EQ(s.pipeline_minor, 3'333);

@@ -590,7 +590,8 @@ void announcements(App& app, const OverviewState& o, float width) {
 void commission_chart(const OverviewState& o, float width) {
   card_begin(width);
   card_title("Commission", o.revenue_share_bp > 0
-                               ? "At your " + percent(o.revenue_share_bp) + " revenue share"
+                               ? "Expected at your " + percent(o.revenue_share_bp) +
+                                     " share; won deals keep the share they were won at"
                                : std::string("Across every partner, at each one's share"));
   const float inner = card_inner_width();
   ImDrawList* dl = ImGui::GetWindowDrawList();

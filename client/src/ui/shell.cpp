@@ -67,8 +67,13 @@ void navigation(App& app, ImVec2 origin, float height) {
     y += 44;
   }
 
-  // The partner's programme standing, at the foot of the navigation.
-  const Organisation& org = app.session()->org;
+  // The partner's programme standing, at the foot of the navigation: the log-in's, or the
+  // Overview's once it is followed (a tier review there shows at once).
+  Organisation org = app.session()->org;
+  if (const OverviewState* o = app.replica().overview(); o != nullptr && o->org_id == org.id) {
+    org.tier = o->tier;
+    org.revenue_share_bp = o->revenue_share_bp;
+  }
   if (!org.tier.empty() && height > y - origin.y + 120) {
     ImVec2 bmin(origin.x + 12, origin.y + height - 84),
         bmax(origin.x + w - 12, origin.y + height - 16);

@@ -139,6 +139,11 @@ SeedData read_demo(const Json& doc, PasswordHasher& hasher, int32_t extra_accoun
     auto paid = d.find("commission_paid");
     deal.commission_paid = paid != d.end() && paid->is_boolean() && paid->get<bool>();
     deal.updated_at = parse_time(text(d, "updated_at"));
+    // Every demo deal was won after the partner's last share change (demo.json's history), so
+    // the share it locked in is the partner's share now.
+    if (deal.stage == DealStage::ClosedWon)
+      for (const Organisation& o : data.orgs)
+        if (o.id == deal.org_id) deal.commission_bp = o.revenue_share_bp;
     data.deals.push_back(std::move(deal));
   }
   if (auto it = doc.find("accounts"); it != doc.end()) {

@@ -22,6 +22,7 @@ bool won_in(const Deal& d, const Quarter& q) {
 OverviewState build_overview(const OverviewInputs& in, const Organisation& title,
                              bool program_wide) {
   OverviewState s;
+  s.org_id = program_wide ? Id() : title.id;
   s.org_name = title.name;
   s.tier = program_wide ? std::string() : title.tier;
   s.revenue_share_bp = program_wide ? 0 : title.revenue_share_bp;
@@ -33,14 +34,13 @@ OverviewState build_overview(const OverviewInputs& in, const Organisation& title
   recompute_commission(s);
   s.stages = pipeline_by_stage(in.deals, s.currency);
 
-  // The store hands leads newest first.
-  s.leads_submitted = static_cast<int32_t>(in.leads.size());
-  for (const Lead& l : in.leads) {
-    if (is_open(l.stage)) ++s.leads_open;
-    if (s.recent_leads.size() < kRecentLeads) {
-      s.recent_leads.push_back(
-          OverviewLead{l.id, l.draft.company, l.draft.value_minor, l.stage, l.created_at});
-    }
+  // The store counts the leads and hands the newest first.
+  s.leads_submitted = in.leads_submitted;
+  s.leads_open = in.leads_open;
+  for (const Lead& l : in.recent_leads) {
+    if (s.recent_leads.size() == kRecentLeads) break;
+    s.recent_leads.push_back(
+        OverviewLead{l.id, l.draft.company, l.draft.value_minor, l.stage, l.created_at});
   }
   return s;
 }
@@ -169,7 +169,7 @@ OverviewState overview_snapshot(Store& store, const Identity& who, const std::st
   OverviewState s;
   for (int attempt = 0;; ++attempt) {
     const AccountsInputs accounts = store.accounts_inputs(org, room_key);
-    const OverviewInputs in = store.overview_inputs(org, room_key);
+    const OverviewInputs in = store.overview_inputs(kRecentLeads, org, room_key);
     seq = in.seq;
     s = build_overview(in, who.org, program_wide);
     auto a = accounts_at(store, accounts, room_key, in.seq, s.currency);

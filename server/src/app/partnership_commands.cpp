@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/fan_out.h"
 #include "app/portal_service.h"
 #include "app/program_builder.h"
 #include "app/program_summary_events.h"
@@ -17,6 +18,7 @@
 #include "auth/tokens.h"
 #include "portal/protocol/admin_commands.h"
 #include "portal/protocol/model_codecs.h"
+#include "portal/rooms/room_partners.h"
 #include "portal/rules/entity_validation.h"
 
 namespace portal::server {
@@ -218,6 +220,12 @@ Outcome plan_tier_apply(const Context& c, const CommandFrame& f, Store& store) {
   Plan plan;
   to_program_room(plan, p.org_id, kEvPartnershipChanged,
                   {{"partnership", to_json(p)}, {"changes", changes_json(changes)}});
+  // The Overview's title and every forecast follow from now on; won deals keep their share.
+  fan_out(plan.events, p.org_id, {RoomKind::Overview, RoomKind::Leads, RoomKind::Deals},
+          kEvPartnerTermsChanged,
+          {{"org_id", p.org_id},
+           {"tier", p.level},
+           {"revenue_share_bp", p.conditions.revenue_share_bp}});
   plan.result = {{"partnership_id", p.id},
                  {"level", p.level},
                  {"revenue_share_bp", p.conditions.revenue_share_bp},

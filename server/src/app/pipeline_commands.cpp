@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "app/clock.h"
+#include "app/fan_out.h"
 #include "app/notify.h"
 #include "app/overview_builder.h"
 #include "app/portal_service.h"
@@ -38,15 +39,6 @@ using Outcome = std::variant<Plan, Error>;
 
 Error error(ErrorCode code, std::string message, std::vector<FieldError> fields = {}) {
   return Error{code, std::move(message), std::move(fields)};
-}
-
-// The event in the partner's room and in the vendor's room for each of `rooms`.
-void fan_out(std::vector<NewEvent>& out, const Id& org, std::initializer_list<RoomKind> rooms,
-             std::string_view type, const Json& data) {
-  for (RoomKind room : rooms) {
-    out.push_back({partner_room_key(org, room), std::string(type), data});
-    out.push_back({vendor_room_key(room), std::string(type), data});
-  }
 }
 
 std::optional<Error> refuse_stage(const std::optional<StageError>& e) {
@@ -169,7 +161,13 @@ Outcome plan_deal(const Context& c, const CommandFrame& f, const PipelineTarget&
     const Deal before = *deal;
     deal->stage = *to;
     deal->updated_at = c.now;
-    if (*to == DealStage::ClosedWon) deal->won_at = c.now;
+    if (*to == DealStage::ClosedWon) {
+      deal->won_at = c.now;
+      // The share in force now is the deal's for good (rules/commission.h): a later tier change
+      // re-prices only what is still open.
+      const std::optional<Organisation> partner = store.find_org(deal->org_id);
+      deal->commission_bp = partner ? partner->revenue_share_bp : 0;
+    }
     Json data = by;
     data["deal"] = to_json(*deal);
     data["from"] = to_string(from);

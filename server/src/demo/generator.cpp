@@ -248,7 +248,7 @@ struct ProgramGenerator::State {
     const int leads = static_cast<int>(rng.range(20, 60));
     for (int i = 0; i < leads; ++i) make_lead(org.id, user_ids);
     const int deals = static_cast<int>(rng.range(5, 30));
-    for (int i = 0; i < deals; ++i) make_deal(org.id);
+    for (int i = 0; i < deals; ++i) make_deal(org);
     // Accounts draw from their own sequence, so programs generated before accounts existed
     // keep their partners, leads and deals.
     const int32_t accounts =
@@ -296,13 +296,13 @@ struct ProgramGenerator::State {
     batch.leads.push_back(std::move(l));
   }
 
-  void make_deal(const Id& org) {
+  void make_deal(const Organisation& org) {
     static constexpr std::array<DealStage, 6> kStages = {
         DealStage::Prospecting, DealStage::Qualification, DealStage::Proposal,
         DealStage::Negotiation, DealStage::ClosedWon,     DealStage::ClosedLost};
     Deal d;
     d.id = rng.id();
-    d.org_id = org;
+    d.org_id = org.id;
     d.customer = std::string(rng.pick(kCompanyA)) + " " + std::string(rng.pick(kCompanyB));
     d.name = d.customer + " " + std::string(rng.pick(kProject));
     d.stage = kStages[rng.weighted(std::array<int, 6>{15, 15, 15, 10, 30, 15})];
@@ -313,6 +313,7 @@ struct ProgramGenerator::State {
     if (d.stage == DealStage::ClosedWon) {
       d.won_at = d.updated_at;
       d.commission_paid = rng.range(0, 99) < 60;
+      d.commission_bp = org.revenue_share_bp;  // the generated tiers never changed
     }
     batch.deals.push_back(std::move(d));
   }

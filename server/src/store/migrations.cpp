@@ -13,6 +13,7 @@
 #include "store/schema_v10_admin.h"
 #include "store/schema_v11_mail.h"
 #include "store/schema_v12_lead_keys.h"
+#include "store/schema_v13_commission.h"
 
 namespace portal::server {
 namespace {
@@ -107,6 +108,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {10, kSchemaV10Admin},
     {11, kSchemaV11Mail},
     {12, kSchemaV12LeadKeys},
+    {13, kSchemaV13Commission},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build

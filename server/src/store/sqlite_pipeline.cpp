@@ -15,34 +15,6 @@ using sqlite::Query;
 using sqlite::Transaction;
 using sqlite::TransactionMode;
 
-// Rows seeded through the version-1 columns have 0 in the newer times; see schema_v2_pipeline.h.
-constexpr const char* kLeadRowColumns =
-    "id, org_id, company, contact, email, phone, notes, value_minor, currency, stage, "
-    "created_by, created_at, website, "
-    "CASE WHEN updated_at = 0 THEN created_at ELSE updated_at END, closed_at, deal_id FROM leads";
-
-LeadRecord read_lead_record(const Query& q) {
-  LeadRecord r;
-  Lead& l = r.lead;
-  l.id = q.column_text(0);
-  l.org_id = q.column_text(1);
-  l.draft.company = q.column_text(2);
-  l.draft.contact = q.column_text(3);
-  l.draft.email = q.column_text(4);
-  l.draft.phone = q.column_text(5);
-  l.draft.notes = q.column_text(6);
-  l.draft.value_minor = q.column_int(7);
-  l.draft.currency = q.column_text(8);
-  l.stage = lead_stage_from_string(q.column_text(9)).value_or(LeadStage::Submitted);
-  l.created_by = q.column_text(10);
-  l.created_at = q.column_int(11);
-  l.draft.website = q.column_text(12);
-  r.updated_at = q.column_int(13);
-  l.closed_at = q.column_int(14);
-  r.deal_id = q.column_text(15);
-  return r;
-}
-
 void write_lead(Database& db, const LeadRecord& r) {
   db.query("UPDATE leads SET stage = ?, updated_at = ?, closed_at = ?, deal_id = ? WHERE id = ?")
       .bind(1, to_string(r.lead.stage))
@@ -50,30 +22,6 @@ void write_lead(Database& db, const LeadRecord& r) {
       .bind(3, r.lead.closed_at)
       .bind(4, r.deal_id)
       .bind(5, r.lead.id)
-      .run();
-}
-
-void write_deal(Database& db, const Deal& d) {
-  db.query(
-        "INSERT INTO deals (id, org_id, name, customer, stage, value_minor, currency, "
-        "commission_paid, updated_at, notes, lead_id, won_at, created_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-        "stage = excluded.stage, value_minor = excluded.value_minor, "
-        "commission_paid = excluded.commission_paid, updated_at = excluded.updated_at, "
-        "notes = excluded.notes, won_at = excluded.won_at")
-      .bind(1, d.id)
-      .bind(2, d.org_id)
-      .bind(3, d.name)
-      .bind(4, d.customer)
-      .bind(5, to_string(d.stage))
-      .bind(6, d.value.minor)
-      .bind(7, d.value.currency)
-      .bind(8, int64_t{d.commission_paid ? 1 : 0})
-      .bind(9, d.updated_at)
-      .bind(10, d.notes)
-      .bind(11, d.lead_id)
-      .bind(12, d.won_at)
-      .bind(13, d.created_at)
       .run();
 }
 
@@ -99,10 +47,10 @@ std::optional<nlohmann::json> SqliteStore::command_result(const CommandKey& key)
 
 std::optional<LeadRecord> SqliteStore::find_lead(const Id& id) {
   std::lock_guard lock(write_mutex_);
-  Query q = writer_->query(std::string("SELECT ") + kLeadRowColumns + " WHERE id = ?");
+  Query q = writer_->query(std::string("SELECT ") + sqlite::kLeadRowColumns + " WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  return read_lead_record(q);
+  return sqlite::read_lead_record(q);
 }
 
 std::optional<Deal> SqliteStore::find_deal(const Id& id) {
@@ -128,13 +76,13 @@ std::vector<ExistingRegistration> SqliteStore::lead_registrations(const Registra
   }
   std::vector<ExistingRegistration> out;
   if (terms.empty()) return out;
-  std::string sql = std::string("SELECT ") + kLeadRowColumns + " WHERE ";
+  std::string sql = std::string("SELECT ") + sqlite::kLeadRowColumns + " WHERE ";
   for (size_t i = 0; i < terms.size(); ++i) sql += (i ? " OR " : "") + std::string(terms[i].first);
   std::lock_guard lock(write_mutex_);
   Query q = writer_->query(sql);
   for (size_t i = 0; i < terms.size(); ++i) q.bind(static_cast<int>(i + 1), *terms[i].second);
   while (q.step()) {
-    const LeadRecord r = read_lead_record(q);
+    const LeadRecord r = sqlite::read_lead_record(q);
     ExistingRegistration e;
     e.id = r.lead.id;
     e.org_id = r.lead.org_id;
@@ -165,10 +113,10 @@ PipelineInputs SqliteStore::pipeline_inputs(const std::optional<Id>& org, RoomKi
     while (q.step()) in.orgs.push_back(sqlite::read_org(q));
   }
   if (room == RoomKind::Leads) {
-    Query q = writer_->query(std::string("SELECT ") + kLeadRowColumns + org_filter +
+    Query q = writer_->query(std::string("SELECT ") + sqlite::kLeadRowColumns + org_filter +
                              " ORDER BY created_at DESC, rowid DESC");
     if (org) q.bind(1, *org);
-    while (q.step()) in.leads.push_back(read_lead_record(q));
+    while (q.step()) in.leads.push_back(sqlite::read_lead_record(q));
   }
   if (room == RoomKind::Deals) {
     {
@@ -199,7 +147,7 @@ CommandOutcome SqliteStore::apply_pipeline_change(const CommandKey& key,
                                                   const std::vector<NewEvent>& events,
                                                   const nlohmann::json& result, UnixTime now) {
   return run_command(key, events, result, now, [&](Database& db) {
-    if (change.deal) write_deal(db, *change.deal);
+    if (change.deal) sqlite::write_deal(db, *change.deal);
     if (change.lead) write_lead(db, *change.lead);
     if (change.note) write_note(db, *change.note);
   });

@@ -564,6 +564,13 @@ CommandOutcome SqliteStore::apply_admin_change(const CommandKey& key, const Admi
           .bind(4, strings_json(rooms))
           .bind(5, p.id)
           .run();
+      // The organisation row carries the level and share the Overview shows and a deal won
+      // from now on locks in (schema 13).
+      db.query("UPDATE organisations SET tier = ?, revenue_share_bp = ? WHERE id = ?")
+          .bind(1, p.level)
+          .bind(2, int64_t{p.conditions.revenue_share_bp})
+          .bind(3, p.org_id)
+          .run();
     }
     for (const ParameterChange& c : change.history) insert_change(db, c);
   });

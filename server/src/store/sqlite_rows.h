@@ -4,6 +4,7 @@
 #include <string>
 
 #include "portal/model/entities.h"
+#include "store/pipeline_records.h"
 #include "store/sqlite.h"
 
 namespace portal::server::sqlite {
@@ -30,7 +31,18 @@ inline constexpr const char* kDealColumns =
     "id, org_id, name, customer, stage, value_minor, currency, commission_paid, updated_at, "
     "notes, lead_id, "
     "CASE WHEN won_at = 0 AND stage = 'closed_won' THEN updated_at ELSE won_at END, "
-    "CASE WHEN created_at = 0 THEN updated_at ELSE created_at END FROM deals";
+    "CASE WHEN created_at = 0 THEN updated_at ELSE created_at END, commission_bp FROM deals";
 Deal read_deal(const Query& q);
+
+// The columns read_lead_record() expects, as "<columns> FROM leads". Rows seeded through the
+// version-1 columns have 0 in the newer times; see schema_v2_pipeline.h.
+inline constexpr const char* kLeadRowColumns =
+    "id, org_id, company, contact, email, phone, notes, value_minor, currency, stage, "
+    "created_by, created_at, website, "
+    "CASE WHEN updated_at = 0 THEN created_at ELSE updated_at END, closed_at, deal_id FROM leads";
+LeadRecord read_lead_record(const Query& q);
+// Inserts the deal, or updates what a command may change of it (stage, value, payout, notes,
+// won_at and the share it locked in).
+void write_deal(Database& db, const Deal& d);
 
 }  // namespace portal::server::sqlite

@@ -67,33 +67,12 @@ User read_user(const Query& q) {
 }
 constexpr const char* kUserColumns = "id, org_id, email, name, role, password_hash FROM users";
 
-Lead read_lead(const Query& q) {
-  Lead l;
-  l.id = q.column_text(0);
-  l.org_id = q.column_text(1);
-  l.draft.company = q.column_text(2);
-  l.draft.contact = q.column_text(3);
-  l.draft.email = q.column_text(4);
-  l.draft.phone = q.column_text(5);
-  l.draft.notes = q.column_text(6);
-  l.draft.value_minor = q.column_int(7);
-  l.draft.currency = q.column_text(8);
-  l.stage = lead_stage_from_string(q.column_text(9)).value_or(LeadStage::Submitted);
-  l.created_by = q.column_text(10);
-  l.created_at = q.column_int(11);
-  return l;
-}
-constexpr const char* kLeadColumns =
-    "id, org_id, company, contact, email, phone, notes, value_minor, currency, stage, "
-    "created_by, created_at FROM leads";
-
-
 void insert_lead(Database& db, const Lead& l) {
   const RegistrationKeys keys = registration_keys(l.draft.company, l.draft.email, l.draft.website);
   db.query(
         "INSERT INTO leads (id, org_id, company, contact, email, phone, notes, value_minor, "
-        "currency, stage, created_by, created_at, company_key, mail_key, web_key) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        "currency, stage, created_by, created_at, company_key, mail_key, web_key, website, "
+        "closed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       .bind(1, l.id)
       .bind(2, l.org_id)
       .bind(3, l.draft.company)
@@ -109,6 +88,8 @@ void insert_lead(Database& db, const Lead& l) {
       .bind(13, keys.company)
       .bind(14, keys.mail_domain)
       .bind(15, keys.web_domain)
+      .bind(16, l.draft.website)
+      .bind(17, l.closed_at)
       .run();
 }
 
@@ -385,7 +366,7 @@ std::optional<std::vector<StoredEvent>> SqliteStore::events_after(const std::str
   return events;
 }
 
-OverviewInputs SqliteStore::overview_inputs(const std::optional<Id>& org,
+OverviewInputs SqliteStore::overview_inputs(size_t recent, const std::optional<Id>& org,
                                             const std::string& room_key) {
   ReaderLease lease(*this);
   Database& db = lease.db();
@@ -402,10 +383,24 @@ OverviewInputs SqliteStore::overview_inputs(const std::optional<Id>& org,
     while (q.step()) in.orgs.push_back(read_org(q));
   }
   {
-    Query q = db.query(std::string("SELECT ") + kLeadColumns + org_filter +
-                       " ORDER BY created_at DESC, rowid DESC");
+    // Per stage, so that which stages are open stays portal_core's to say.
+    Query q =
+        db.query(std::string("SELECT stage, COUNT(*) FROM leads") + org_filter + " GROUP BY stage");
     if (org) q.bind(1, *org);
-    while (q.step()) in.leads.push_back(read_lead(q));
+    while (q.step()) {
+      const auto n = static_cast<int32_t>(q.column_int(1));
+      in.leads_submitted += n;
+      auto stage = lead_stage_from_string(q.column_text(0));
+      if (stage && is_open(*stage)) in.leads_open += n;
+    }
+  }
+  {
+    Query q = db.query(std::string("SELECT ") + sqlite::kLeadRowColumns + org_filter +
+                       " ORDER BY created_at DESC, rowid DESC LIMIT ?");
+    int i = 1;
+    if (org) q.bind(i++, *org);
+    q.bind(i, static_cast<int64_t>(recent));
+    while (q.step()) in.recent_leads.push_back(sqlite::read_lead_record(q).lead);
   }
   {
     Query q = db.query(std::string("SELECT ") + kDealColumns + org_filter);
@@ -499,22 +494,7 @@ void SqliteStore::insert_seed_rows(const SeedData& data) {
         .run();
   }
   for (const Lead& l : data.leads) insert_lead(*writer_, l);
-  for (const Deal& d : data.deals) {
-    writer_
-        ->query(
-            "INSERT INTO deals (id, org_id, name, customer, stage, value_minor, currency, "
-            "commission_paid, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")
-        .bind(1, d.id)
-        .bind(2, d.org_id)
-        .bind(3, d.name)
-        .bind(4, d.customer)
-        .bind(5, to_string(d.stage))
-        .bind(6, d.value.minor)
-        .bind(7, d.value.currency)
-        .bind(8, static_cast<int64_t>(d.commission_paid ? 1 : 0))
-        .bind(9, d.updated_at)
-        .run();
-  }
+  for (const Deal& d : data.deals) sqlite::write_deal(*writer_, d);
   sqlite::insert_account_rows(*writer_, data.accounts, data.account_tasks);
   insert_program_seed(data.program);
   sqlite::insert_announcements(*writer_, data.announcements);

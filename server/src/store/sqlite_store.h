@@ -45,7 +45,7 @@ class SqliteStore final : public Store {
   int64_t room_seq(const std::string& room_key) override;
   std::optional<std::vector<StoredEvent>> events_after(const std::string& room_key, int64_t after,
                                                        size_t limit) override;
-  OverviewInputs overview_inputs(const std::optional<Id>& org,
+  OverviewInputs overview_inputs(size_t recent, const std::optional<Id>& org,
                                  const std::string& room_key) override;
 
   CommandOutcome submit_lead(const CommandKey& key, const Lead& lead,

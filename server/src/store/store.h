@@ -67,7 +67,11 @@ struct CommandOutcome {
 // Everything the Overview room is built from, read in one consistent snapshot.
 struct OverviewInputs {
   std::vector<Organisation> orgs;  // the partner itself, or every partner for vendor staff
-  std::vector<Lead> leads;
+  // The leads are counted in SQL: the Overview shows two counts and the newest few, and reading
+  // every lead of a 10,000-partner program (400,000 rows) was most of the vendor's snapshot.
+  int32_t leads_submitted = 0;
+  int32_t leads_open = 0;
+  std::vector<Lead> recent_leads;  // newest first, at most `recent` of overview_inputs
   std::vector<Deal> deals;
   int64_t seq = 0;  // the room's latest event sequence number
 };
@@ -135,7 +139,7 @@ class Store {
   virtual std::optional<std::vector<StoredEvent>> events_after(const std::string& room_key,
                                                                int64_t after, size_t limit) = 0;
   // `org` empty = program-wide (all partners).
-  virtual OverviewInputs overview_inputs(const std::optional<Id>& org,
+  virtual OverviewInputs overview_inputs(size_t recent, const std::optional<Id>& org,
                                          const std::string& room_key) = 0;
 
   // ---- commands ----

@@ -26,6 +26,7 @@ void visit_fields(V& v, Deal& d) {
   v("commission_paid", d.commission_paid);
   v("updated_at", d.updated_at);
   v("won_at", d.won_at);
+  v("commission_bp", d.commission_bp);
   v("notes", d.notes);
   v("lead_id", d.lead_id);
   v("account_id", d.account_id);

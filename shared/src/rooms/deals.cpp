@@ -4,6 +4,7 @@
 
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/pipeline_commands.h"
+#include "portal/rules/commission.h"
 #include "portal/rules/stages.h"
 #include "protocol/json_fields.h"
 
@@ -44,15 +45,20 @@ bool replace_deal(DealsState& s, Deal deal) {
   return true;
 }
 
+// A won deal's commission at the share it locked in; an open one's at the partner's share now.
+int64_t row_commission(const Deal& d, const RoomPartner* p) {
+  if (d.stage == DealStage::ClosedWon) return deal_commission(d);
+  return expected_commission(d.stage, d.value.minor, p ? p->revenue_share_bp : 0);
+}
+
 }  // namespace
 
 DealRow make_deal_row(Deal deal, const std::vector<RoomPartner>& partners) {
   DealRow r;
   const RoomPartner* p = find_partner(partners, deal.org_id);
   r.partner = p ? p->name : std::string();
-  r.expected_commission_minor =
-      expected_commission(deal.stage, deal.value.minor, p ? p->revenue_share_bp : 0);
   r.deal = std::move(deal);
+  r.expected_commission_minor = row_commission(r.deal, p);
   return r;
 }
 
@@ -103,6 +109,13 @@ bool apply(DealsState& s, std::string_view event_type, const Json& data) {
   if (event_type == kEvDealStageChanged || event_type == kEvDealPayoutRecorded) {
     auto deal = dj ? deal_from_json(*dj) : std::nullopt;
     return deal && replace_deal(s, std::move(*deal));
+  }
+  if (event_type == kEvPartnerTermsChanged) {
+    const RoomPartner* p = apply_terms_change(s.partners, data);
+    if (p == nullptr) return false;
+    for (DealRow& r : s.deals)
+      if (r.deal.org_id == p->org_id) r.expected_commission_minor = row_commission(r.deal, p);
+    return true;
   }
   if (event_type == kEvDealNoteAdded) {
     auto id = get_string(data, "deal_id");

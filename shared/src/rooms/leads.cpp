@@ -89,6 +89,14 @@ bool apply(LeadsState& s, std::string_view event_type, const Json& data) {
     refresh_commission(*r, s.partners);
     return true;
   }
+  if (event_type == kEvPartnerTermsChanged) {
+    // Open leads are forecast at the new share; a closed one keeps what it showed.
+    const RoomPartner* p = apply_terms_change(s.partners, data);
+    if (p == nullptr) return false;
+    for (LeadRow& r : s.leads)
+      if (r.lead.org_id == p->org_id && is_open(r.lead.stage)) refresh_commission(r, s.partners);
+    return true;
+  }
   if (event_type == kEvLeadConverted) {
     auto id = get_string(data, "lead_id");
     const Json* dj = field(data, "deal");

@@ -6,6 +6,7 @@
 #include "portal/protocol/accounts_commands.h"
 #include "portal/protocol/model_codecs.h"
 #include "portal/protocol/pipeline_commands.h"
+#include "portal/rooms/room_partners.h"
 #include "portal/rules/commission.h"
 #include "protocol/json_fields.h"
 
@@ -38,27 +39,28 @@ Json to_json(const OverviewPartner& p) {
           {"revenue_share_bp", p.revenue_share_bp},
           {"deals_open", p.deals_open},
           {"open_minor", p.open_minor},
-          {"won_unpaid_minor", p.won_unpaid_minor},
-          {"won_paid_minor", p.won_paid_minor}};
+          {"commission_pending_minor", p.pending_minor},
+          {"commission_earned_minor", p.earned_minor}};
 }
 
 std::optional<OverviewPartner> overview_partner_from_json(const Json& j) {
   auto id = get_string(j, "org_id");
   auto share = get_int(j, "revenue_share_bp"), open = get_int(j, "deals_open"),
-       value = get_int(j, "open_minor"), unpaid = get_int(j, "won_unpaid_minor"),
-       paid = get_int(j, "won_paid_minor");
+       value = get_int(j, "open_minor"), unpaid = get_int(j, "commission_pending_minor"),
+       paid = get_int(j, "commission_earned_minor");
   if (!id || !share || !open || !value || !unpaid || !paid) return std::nullopt;
   return OverviewPartner{*id, static_cast<int32_t>(*share), static_cast<int32_t>(*open), *value,
                          *unpaid, *paid};
 }
 
-// Adds (sign +1) or removes (sign -1) a deal in the given state from a partner's sums.
-void count_deal(OverviewPartner& p, DealStage stage, bool paid, int64_t value, int sign) {
+// Adds (sign +1) or removes (sign -1) a deal in the given state from a partner's sums: an open
+// deal by its value, a won one by the commission it locked in.
+void count_deal(OverviewPartner& p, const Deal& d, DealStage stage, bool paid, int sign) {
   if (is_open(stage)) {
     p.deals_open += sign;
-    p.open_minor += sign * value;
+    p.open_minor += sign * d.value.minor;
   } else if (stage == DealStage::ClosedWon) {
-    (paid ? p.won_paid_minor : p.won_unpaid_minor) += sign * value;
+    (paid ? p.earned_minor : p.pending_minor) += sign * deal_commission(d);
   }
 }
 
@@ -105,20 +107,33 @@ bool apply_deal_event(OverviewState& s, std::string_view type, const Json& data)
   if (p == nullptr) return false;
   const int64_t v = deal->value.minor;
   if (type == kEvDealCreated) {
-    count_deal(*p, deal->stage, deal->commission_paid, v, +1);
+    count_deal(*p, *deal, deal->stage, deal->commission_paid, +1);
     count_stage(s, deal->stage, v, +1);
   } else if (type == kEvDealStageChanged) {
     auto from = get_string(data, "from");
     auto st = from ? deal_stage_from_string(*from) : std::nullopt;
     if (!st) return false;
-    count_deal(*p, *st, false, v, -1);
-    count_deal(*p, deal->stage, deal->commission_paid, v, +1);
+    count_deal(*p, *deal, *st, false, -1);
+    count_deal(*p, *deal, deal->stage, deal->commission_paid, +1);
     count_stage(s, *st, v, -1);
     count_stage(s, deal->stage, v, +1);
   } else {  // payout recorded
-    count_deal(*p, DealStage::ClosedWon, false, v, -1);
-    count_deal(*p, DealStage::ClosedWon, true, v, +1);
+    count_deal(*p, *deal, DealStage::ClosedWon, false, -1);
+    count_deal(*p, *deal, DealStage::ClosedWon, true, +1);
   }
+  recompute_commission(s);
+  return true;
+}
+
+bool apply_terms_change(OverviewState& s, const Json& data) {
+  auto change = terms_change_from_json(data);
+  if (!change) return false;
+  if (change->org_id == s.org_id) {
+    s.tier = change->tier;
+    s.revenue_share_bp = change->revenue_share_bp;
+  }
+  for (OverviewPartner& p : s.partners)
+    if (p.org_id == change->org_id) p.revenue_share_bp = change->revenue_share_bp;
   recompute_commission(s);
   return true;
 }
@@ -130,7 +145,7 @@ OverviewPartner overview_partner(const Organisation& org, const std::vector<Deal
   OverviewPartner p{org.id, org.revenue_share_bp};
   for (const Deal& d : deals)
     if (d.org_id == org.id && d.value.currency == currency)
-      count_deal(p, d.stage, d.commission_paid, d.value.minor, +1);
+      count_deal(p, d, d.stage, d.commission_paid, +1);
   return p;
 }
 
@@ -148,8 +163,7 @@ std::vector<OverviewPartner> overview_partners(const std::vector<Organisation>& 
   for (const Deal& d : deals) {
     if (d.value.currency != currency) continue;
     auto it = index.find(d.org_id);
-    if (it != index.end())
-      count_deal(out[it->second], d.stage, d.commission_paid, d.value.minor, +1);
+    if (it != index.end()) count_deal(out[it->second], d, d.stage, d.commission_paid, +1);
   }
   return out;
 }
@@ -158,14 +172,14 @@ void recompute_commission(OverviewState& s) {
   s.deals_in_progress = 0;
   s.pipeline_minor = s.commission_expected_minor = 0;
   s.commission_pending_minor = s.commission_earned_minor = 0;
-  // Share applied to each partner's sums, not per deal, so rounding happens once per figure
-  // and partner (as in summarise_commission).
+  // As in summarise_commission: the forecast at each partner's share now, rounded once per
+  // partner; won deals by the commission each locked in.
   for (const OverviewPartner& p : s.partners) {
     s.deals_in_progress += p.deals_open;
     s.pipeline_minor += p.open_minor;
     s.commission_expected_minor += apply_basis_points(p.open_minor, p.revenue_share_bp);
-    s.commission_pending_minor += apply_basis_points(p.won_unpaid_minor, p.revenue_share_bp);
-    s.commission_earned_minor += apply_basis_points(p.won_paid_minor, p.revenue_share_bp);
+    s.commission_pending_minor += p.pending_minor;
+    s.commission_earned_minor += p.earned_minor;
   }
 }
 
@@ -180,7 +194,8 @@ Json to_json(const OverviewState& s) {
         {{"stage", to_string(st.stage)}, {"count", st.count}, {"value_minor", st.value_minor}});
   Json announcements = Json::array();
   for (const auto& a : s.announcements) announcements.push_back(to_json(a));
-  return {{"org_name", s.org_name},
+  return {{"org_id", s.org_id},
+          {"org_name", s.org_name},
           {"tier", s.tier},
           {"revenue_share_bp", s.revenue_share_bp},
           {"currency", s.currency},
@@ -214,6 +229,7 @@ std::optional<OverviewState> overview_from_json(const Json& j) {
   if (!org || !tier || !currency || !share || !submitted || !open || !deals || !pipeline ||
       !expected || !pending || !earned || recent == nullptr || !recent->is_array())
     return std::nullopt;
+  s.org_id = get_string(j, "org_id").value_or("");
   s.org_name = *org;
   s.tier = *tier;
   s.currency = *currency;
@@ -313,6 +329,7 @@ bool apply(OverviewState& s, std::string_view event_type, const Json& data) {
     (*m == LeaderboardMetric::NewAccounts ? s.accounts_board : s.revenue_board) = std::move(*b);
     return true;
   }
+  if (event_type == kEvPartnerTermsChanged) return apply_terms_change(s, data);
   if (event_type == kEvAnnouncementPosted) return apply_announcement(s, data);
   if (event_type == kEvAccountAdded || event_type == kEvAccountTaskAdded ||
       event_type == kEvAccountTaskStatusChanged)

@@ -29,4 +29,22 @@ const RoomPartner* find_partner(const std::vector<RoomPartner>& partners, const 
   return nullptr;
 }
 
+std::optional<TermsChange> terms_change_from_json(const Json& data) {
+  auto org = detail::get_string(data, "org_id"), tier = detail::get_string(data, "tier");
+  auto share = detail::get_int(data, "revenue_share_bp");
+  if (!org || !tier || !share || *share < 0 || *share > 10'000) return std::nullopt;
+  return TermsChange{*org, *tier, static_cast<int32_t>(*share)};
+}
+
+const RoomPartner* apply_terms_change(std::vector<RoomPartner>& partners, const Json& data) {
+  auto change = terms_change_from_json(data);
+  if (!change) return nullptr;
+  for (RoomPartner& p : partners) {
+    if (p.org_id != change->org_id) continue;
+    p.revenue_share_bp = change->revenue_share_bp;
+    return &p;
+  }
+  return nullptr;
+}
+
 }  // namespace portal

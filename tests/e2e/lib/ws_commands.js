@@ -24,7 +24,7 @@ async function runAs(browser, url, email, password, type, payload) {
           await new Promise((r) => { wake = r; setTimeout(r, 100); });
         }
       };
-      ws.send(JSON.stringify({ t: 'login', v: 1, email, password }));
+      ws.send(JSON.stringify({ t: 'login', v: 2, email, password }));
       const welcome = await next((f) => f.t === 'welcome' || f.t === 'error');
       if (welcome.t !== 'welcome') return welcome;
       const id = 'e2e-' + Math.random().toString(16).slice(2);

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "portal/protocol/frames.h"
 #include "support/server_process.h"
 #include "support/ws_client.h"
 
@@ -47,7 +48,7 @@ class PortalTest : public ::testing::Test {
 };
 
 inline Json login_frame(const std::string& email, const std::string& password = kDemoPassword) {
-  return {{"t", "login"}, {"v", 1}, {"email", email}, {"password", password}};
+  return {{"t", "login"}, {"v", kProtocolVersion}, {"email", email}, {"password", password}};
 }
 
 // Logs in on `ws` and returns the welcome frame (a failed assertion when it is something else).

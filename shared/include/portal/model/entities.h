@@ -85,6 +85,9 @@ struct Deal {
   bool commission_paid = false;
   UnixTime updated_at = 0;
   UnixTime won_at = 0;            // when it closed won; 0 otherwise
+  // The partner's revenue share in force when the deal was won (0 while open or lost). It is
+  // locked in then: a later tier change never alters the commission of a deal already won.
+  int32_t commission_bp = 0;
   std::string notes;              // the deal's description, in words
   Id lead_id;                     // the registration it came from; may be empty
   Id account_id;                  // the customer account; may be empty

@@ -15,7 +15,8 @@ namespace portal {
 
 using Json = nlohmann::json;
 
-inline constexpr int kProtocolVersion = 1;
+// 2: won deals carry the share they locked in, the Overview's partner rows their commission.
+inline constexpr int kProtocolVersion = 2;
 inline constexpr size_t kMaxFrameBytes = 64 * 1024;  // a text frame from a client
 inline constexpr size_t kMaxCommandIdBytes = 64;
 

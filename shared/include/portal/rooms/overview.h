@@ -20,19 +20,22 @@ struct OverviewLead {
 };
 
 // One partner's commission inputs. The figures are recomputed from these after every deal
-// event, with the share applied to each partner's sums exactly as the snapshot builder does, so
-// a replica that applied events equals a fresh snapshot to the cent.
+// event exactly as the snapshot builder does, so a replica that applied events equals a fresh
+// snapshot to the cent. Won deals are counted by the commission they locked in when won
+// (rules/commission.h deal_commission): a later change of `revenue_share_bp` prices only the
+// open deals.
 struct OverviewPartner {
   Id org_id;
-  int32_t revenue_share_bp = 0;
+  int32_t revenue_share_bp = 0;  // the share now
   int32_t deals_open = 0;
-  int64_t open_minor = 0;        // value of open deals
-  int64_t won_unpaid_minor = 0;  // value of won deals whose commission is not paid yet
-  int64_t won_paid_minor = 0;    // value of won deals whose commission is paid
+  int64_t open_minor = 0;     // value of open deals
+  int64_t pending_minor = 0;  // commission of won deals not paid yet
+  int64_t earned_minor = 0;   // commission of won deals paid
   friend bool operator==(const OverviewPartner&, const OverviewPartner&) = default;
 };
 
 struct OverviewState {
+  Id org_id;                   // the partner; empty in the vendor's program-wide Overview
   std::string org_name;        // the partner, or the vendor's program name for vendor staff
   std::string tier;
   int32_t revenue_share_bp = 0;
@@ -75,10 +78,11 @@ Json to_json(const OverviewState& s);
 std::optional<OverviewState> overview_from_json(const Json& j);
 // Applies one event of the Overview room: lead.submitted, lead.stage_changed (a lead closing
 // leaves leads_open; closed is final, so every change starts from an open stage), deal.created,
-// deal.stage_changed, deal.payout_recorded, leaderboard.changed (its "metric" says which board),
-// announcement.posted and the account events (account.added, account.task_added,
-// account.task_status_changed: the metrics and tasks). Unknown event types leave the state unchanged
-// and return false, so an older client survives a newer server.
+// deal.stage_changed, deal.payout_recorded, partner.terms_changed (a new level or share from
+// now on: the title and the forecast follow, won deals keep theirs), leaderboard.changed (its
+// "metric" says which board), announcement.posted and the account events (account.added,
+// account.task_added, account.task_status_changed: the metrics and tasks). Unknown event types
+// leave the state unchanged and return false, so an older client survives a newer server.
 bool apply(OverviewState& s, std::string_view event_type, const Json& data);
 
 }  // namespace portal
