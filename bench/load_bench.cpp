@@ -169,7 +169,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (options_.target == "ws") {
       send(R"({"t":"join","room":")" + user_.room + R"("})");
     } else {
-      send(R"({"t":"resume","v":1,"token":")" + user_.token + R"("})");
+      send(R"({"t":"resume","v":2,"token":")" + user_.token + R"("})");
     }
   }
 
