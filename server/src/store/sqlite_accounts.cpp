@@ -7,6 +7,7 @@
 #include "store/sqlite.h"
 #include "store/sqlite_accounts.h"
 #include "store/sqlite_log.h"
+#include "store/sqlite_reader_lease.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 
@@ -173,23 +174,24 @@ bool SqliteStore::account_name_taken(const Id& org, const std::string& name) {
 
 AccountsInputs SqliteStore::accounts_inputs(const std::optional<Id>& org,
                                             const std::string& room_key) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  ReaderLease lease(*this);
+  Database& db = lease.db();
+  Transaction tx(db, TransactionMode::Deferred);
   AccountsInputs in;
   const std::string org_filter =
       org ? " WHERE a.org_id = ?"
           : " WHERE a.org_id IN (SELECT id FROM organisations WHERE kind = 'partner')";
   {
-    Query q = writer_->query(
-        std::string("SELECT ") + sqlite::kOrgColumns +
-        std::string(org ? " WHERE id = ?" : " WHERE kind = 'partner' ORDER BY name"));
+    Query q =
+        db.query(std::string("SELECT ") + sqlite::kOrgColumns +
+                 std::string(org ? " WHERE id = ?" : " WHERE kind = 'partner' ORDER BY name"));
     if (org) q.bind(1, *org);
     while (q.step()) in.orgs.push_back(sqlite::read_org(q));
   }
   std::unordered_map<Id, size_t> index;
   {
-    Query q = writer_->query(std::string("SELECT ") + kAccountColumns + org_filter +
-                             " ORDER BY a.created_at, a.rowid");
+    Query q = db.query(std::string("SELECT ") + kAccountColumns + org_filter +
+                       " ORDER BY a.created_at, a.rowid");
     if (org) q.bind(1, *org);
     while (q.step()) {
       CustomerAccount a = read_account(q);
@@ -198,9 +200,9 @@ AccountsInputs SqliteStore::accounts_inputs(const std::optional<Id>& org,
     }
   }
   {
-    Query q = writer_->query(std::string("SELECT ") + kPlanColumns +
-                             " JOIN customer_accounts a ON a.id = p.account_id" + org_filter +
-                             " ORDER BY p.account_id, p.position");
+    Query q = db.query(std::string("SELECT ") + kPlanColumns +
+                       " JOIN customer_accounts a ON a.id = p.account_id" + org_filter +
+                       " ORDER BY p.account_id, p.position");
     if (org) q.bind(1, *org);
     while (q.step()) {
       auto it = index.find(q.column_text(1));
@@ -208,12 +210,12 @@ AccountsInputs SqliteStore::accounts_inputs(const std::optional<Id>& org,
     }
   }
   {
-    Query q = writer_->query(std::string("SELECT ") + kTaskColumns + org_filter +
-                             " ORDER BY t.created_at, t.rowid");
+    Query q = db.query(std::string("SELECT ") + kTaskColumns + org_filter +
+                       " ORDER BY t.created_at, t.rowid");
     if (org) q.bind(1, *org);
     while (q.step()) in.tasks.push_back(read_task(q).task);
   }
-  in.seq = sqlite::latest_seq(*writer_, room_key);
+  in.seq = sqlite::latest_seq(db, room_key);
   return in;
 }
 

@@ -4,6 +4,7 @@
 // must each see one moment. (The reader pool is private to sqlite_store.cpp.)
 #include "store/sqlite.h"
 #include "store/sqlite_log.h"
+#include "store/sqlite_reader_lease.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 
@@ -99,33 +100,34 @@ std::vector<ExistingRegistration> SqliteStore::lead_registrations(const Registra
 
 PipelineInputs SqliteStore::pipeline_inputs(const std::optional<Id>& org, RoomKind room,
                                             const std::string& room_key) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  ReaderLease lease(*this);
+  Database& db = lease.db();
+  Transaction tx(db, TransactionMode::Deferred);
   PipelineInputs in;
   const std::string org_filter =
       org ? " WHERE org_id = ?"
           : " WHERE org_id IN (SELECT id FROM organisations WHERE kind = 'partner')";
   {
-    Query q = writer_->query(
-        std::string("SELECT ") + sqlite::kOrgColumns +
-        std::string(org ? " WHERE id = ?" : " WHERE kind = 'partner' ORDER BY name"));
+    Query q =
+        db.query(std::string("SELECT ") + sqlite::kOrgColumns +
+                 std::string(org ? " WHERE id = ?" : " WHERE kind = 'partner' ORDER BY name"));
     if (org) q.bind(1, *org);
     while (q.step()) in.orgs.push_back(sqlite::read_org(q));
   }
   if (room == RoomKind::Leads) {
-    Query q = writer_->query(std::string("SELECT ") + sqlite::kLeadRowColumns + org_filter +
-                             " ORDER BY created_at DESC, rowid DESC");
+    Query q = db.query(std::string("SELECT ") + sqlite::kLeadRowColumns + org_filter +
+                       " ORDER BY created_at DESC, rowid DESC");
     if (org) q.bind(1, *org);
     while (q.step()) in.leads.push_back(sqlite::read_lead_record(q));
   }
   if (room == RoomKind::Deals) {
     {
-      Query q = writer_->query(std::string("SELECT ") + sqlite::kDealColumns + org_filter +
-                               " ORDER BY updated_at DESC, rowid DESC");
+      Query q = db.query(std::string("SELECT ") + sqlite::kDealColumns + org_filter +
+                         " ORDER BY updated_at DESC, rowid DESC");
       if (org) q.bind(1, *org);
       while (q.step()) in.deals.push_back(sqlite::read_deal(q));
     }
-    Query q = writer_->query(
+    Query q = db.query(
         "SELECT n.id, n.deal_id, n.author_id, n.author_name, n.body, n.created_at "
         "FROM deal_notes n JOIN deals d ON d.id = n.deal_id" +
         std::string(org ? " WHERE d.org_id = ?" : "") + " ORDER BY n.created_at, n.rowid");
@@ -138,7 +140,7 @@ PipelineInputs SqliteStore::pipeline_inputs(const std::optional<Id>& org, RoomKi
       in.notes.push_back(std::move(n));
     }
   }
-  in.seq = sqlite::latest_seq(*writer_, room_key);
+  in.seq = sqlite::latest_seq(db, room_key);
   return in;
 }
 

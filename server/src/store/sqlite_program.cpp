@@ -5,6 +5,7 @@
 #include "portal/protocol/model_codecs.h"
 #include "store/sqlite.h"
 #include "store/sqlite_log.h"
+#include "store/sqlite_reader_lease.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 
@@ -224,15 +225,16 @@ void insert_change(Database& db, const ParameterChange& c) {
 
 ProgramInputs SqliteStore::program_inputs(const std::optional<Id>& org,
                                           const std::string& room_key) {
-  std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  ReaderLease lease(*this);
+  Database& db = lease.db();
+  Transaction tx(db, TransactionMode::Deferred);
   ProgramInputs in;
   // Partners only: the vendor organisation has no partnership and no program room of its own.
   const std::string org_filter =
       org ? " WHERE org_id = ?"
           : " WHERE org_id IN (SELECT id FROM organisations WHERE kind = 'partner')";
   auto each = [&](const std::string& sql, auto read) {
-    Query q = writer_->query(sql);
+    Query q = db.query(sql);
     if (org && sql.find('?') != std::string::npos) q.bind(1, *org);
     while (q.step()) read(q);
   };
@@ -322,7 +324,7 @@ ProgramInputs SqliteStore::program_inputs(const std::optional<Id>& org,
   each("SELECT org_id, sku, name, list_minor, currency, discount_bp FROM price_items" +
            org_filter + " ORDER BY org_id, sku",
        [&](const Query& q) { in.price_items.push_back(read_price_item(q)); });
-  in.seq = sqlite::latest_seq(*writer_, room_key);
+  in.seq = sqlite::latest_seq(db, room_key);
   return in;
 }
 

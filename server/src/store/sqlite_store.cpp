@@ -1,4 +1,5 @@
 #include "store/sqlite_store.h"
+#include "store/sqlite_reader_lease.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -145,30 +146,6 @@ std::string migrate(Database& db) {
 }  // namespace
 
 // Borrows a reader connection for one call and gives it back, waking a waiting caller.
-class SqliteStore::ReaderLease {
- public:
-  explicit ReaderLease(SqliteStore& store) : store_(store) {
-    std::unique_lock lock(store_.readers_mutex_);
-    store_.reader_returned_.wait(lock, [&] { return !store_.idle_readers_.empty(); });
-    db_ = std::move(store_.idle_readers_.back());
-    store_.idle_readers_.pop_back();
-  }
-  ~ReaderLease() {
-    {
-      std::lock_guard lock(store_.readers_mutex_);
-      store_.idle_readers_.push_back(std::move(db_));
-    }
-    store_.reader_returned_.notify_one();
-  }
-  ReaderLease(const ReaderLease&) = delete;
-  ReaderLease& operator=(const ReaderLease&) = delete;
-  Database& db() { return *db_; }
-
- private:
-  SqliteStore& store_;
-  std::unique_ptr<Database> db_;
-};
-
 SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int readers) {
   OpenResult out;
   std::error_code ec;
