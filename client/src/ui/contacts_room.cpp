@@ -58,9 +58,12 @@ void invitations_header(App& app, float inner) {
   const ImVec2 top = ImGui::GetCursorScreenPos();
   text(fonts().heading, theme::kText, "Open invitations");
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-  const std::string sub = "People invited to " + app.invitations_org_name() +
-                          " who have not set their password yet. Each link works for " +
-                          std::to_string(kInvitationLifetime / 86400) + " days.";
+  static std::string sub;  // reused: a steady frame does not allocate
+  sub.assign("People invited to ")
+      .append(app.invitations_org_name())
+      .append(" who have not set their password yet. Each link works for ")
+      .append(std::to_string(kInvitationLifetime / kSecondsPerDay))
+      .append(" days.");
   text(fonts().small, theme::kTextMuted, sub);
   const ImVec2 after = ImGui::GetCursorScreenPos();
 
@@ -71,9 +74,9 @@ void invitations_header(App& app, float inner) {
   if (app.is_vendor()) {
     if (const DealsState* d = app.replica().deals()) {
       // The vendor's own team or one partner: "" is the vendor admin's own organisation.
-      static std::string own_label;
-      own_label = app.session()->org.name + " (your team)";
-      std::string chosen = app.invitations_ui().org_id;
+      static std::string own_label, chosen;  // reused: a steady frame does not allocate
+      own_label.assign(app.session()->org.name).append(" (your team)");
+      chosen.assign(app.invitations_ui().org_id);
       ImGui::SetCursorScreenPos(ImVec2(top.x + inner - bw - 12 - 240, top.y + 7));
       if (partner_filter(chosen, d->partners, 240, own_label.c_str()))
         app.show_invitations_of(chosen);
