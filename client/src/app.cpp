@@ -207,6 +207,7 @@ void App::logout() {
   reset_accounts();
   program_ = ProgramUi();
   overview_ = OverviewUi();
+  invitations_ = InvitationsUi();
   messages_ = MessagesUi();
   notifications_.clear();
   login_ = LoginForm();
@@ -432,6 +433,7 @@ void App::end_session(std::string message) {
   reset_accounts();
   program_ = ProgramUi();
   overview_ = OverviewUi();
+  invitations_ = InvitationsUi();
   messages_ = MessagesUi();
   notifications_.clear();
   awaiting_welcome_ = false;
@@ -453,6 +455,8 @@ void App::on_error(const ErrorFrame& e) {
       if (err.code != ErrorCode::SessionExpired) return;
     }
     if (on_overview_error(*e.id, err)) return;
+    if (on_invitation_answer(*e.id, nullptr, &err) && err.code != ErrorCode::SessionExpired)
+      return;
     if (on_account_answer(*e.id, &err)) {
       // Shown in the Add account form, or as a toast for a task tick.
     } else if (*e.id == lead_.pending_id) {
@@ -521,6 +525,7 @@ void App::on_ack(const AckFrame& a) {
   if (on_account_answer(a.id, nullptr)) return;
   if (a.id == program_.pending) on_program_answer(a.id, nullptr);
   if (on_overview_ack(a)) return;
+  if (on_invitation_answer(a.id, &a, nullptr)) return;
   on_messages_ack(a);
   if (a.id == pipeline_.note_pending) {
     pipeline_.note_pending.clear();

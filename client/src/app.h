@@ -10,6 +10,7 @@
 #include "messages_ui.h"
 #include "portal/model/room_kind.h"
 #include "portal/protocol/frames.h"
+#include "portal/protocol/invitation_commands.h"
 #include "portal/model/accounts.h"
 #include "portal/model/task_status.h"
 #include "portal/rooms/overview_parts.h"
@@ -172,6 +173,38 @@ struct OverviewUi {
   LeaderboardMetric board = LeaderboardMetric::Revenue;  // the leaderboard tab shown
 };
 
+// The Contacts room's "Team & invitations" (ui/contacts_room.cpp, invitations_actions.cpp):
+// the open invitations of an organisation, the "Invite someone" modal and the revoke question.
+struct InvitationsUi {
+  bool team_tab = false;  // the Contacts room shows "Team & invitations" (else the directory)
+  std::string org_id;     // vendor admins: whose invitations are shown ("" = their own)
+  // The list (invitation.list): the organisation it is for, whether it is current, the query
+  // waiting for its answer, and a refusal to show instead.
+  std::vector<OpenInvitation> invitations;
+  std::string listed_org;
+  bool stale = true;
+  std::string list_pending;
+  std::string list_error;
+  // The revoke question: the invitation asked about, and the command waiting for its ack.
+  bool confirm_open = false;
+  bool confirm_request_open = false;
+  bool confirm_request_close = false;
+  bool confirm_focus = false;
+  OpenInvitation confirming;
+  std::string revoke_pending;
+  // The "Invite someone" modal.
+  bool open = false;
+  bool request_open = false;
+  bool request_close = false;
+  bool focus_first = false;
+  char email[kMaxEmail + 2] = {};
+  char name[kMaxName + 2] = {};
+  Role role = Role::PartnerUser;
+  std::vector<FieldError> errors;  // from validate_invitation_request or the server
+  std::string error;               // a refusal that belongs to no field (no licence left)
+  std::string pending_id;          // the invitation.create command waiting for its ack
+};
+
 // In-app notifications for partners: a lead changed stage, a deal was won.
 struct Notification {
   std::string text;
@@ -269,6 +302,27 @@ class App final : public Connection::Listener {
   // After a frame: a new room or item becomes a history entry (back/forward work).
   void sync_location();
 
+  // [SECTION] Team & invitations (invitations_actions.cpp)
+  // May the user invite people into the organisation whose invitations are shown (the shared
+  // rule, rules/invitation_rights.h)? Those who may not see no "Team & invitations".
+  bool may_invite_here() const;
+  // The organisation invitations are shown for (a vendor admin's pick, else the user's own),
+  // its name and kind.
+  Id invitations_org() const;
+  std::string invitations_org_name() const;
+  OrgKind invitations_org_kind() const;
+  // Vendor admins: shows another organisation's invitations ("" = the vendor's own).
+  void show_invitations_of(const Id& org_id);
+  // Asks for the open invitations when the list is stale (the room calls it each frame).
+  void refresh_invitations();
+  void open_invite_form();
+  void submit_invitation();
+  // Asks whether to revoke `inv`, and revokes the one asked about once confirmed.
+  void ask_revoke(const OpenInvitation& inv);
+  void revoke_invitation();
+  InvitationsUi& invitations_ui() { return invitations_; }
+  const InvitationsUi& invitations_ui() const { return invitations_; }
+
   // [SECTION] Messages (messages_actions.cpp)
   // Opens a conversation (subscribing to its room the first time) and marks it read.
   void open_conversation(const Id& conversation_id);
@@ -352,6 +406,9 @@ class App final : public Connection::Listener {
   void on_messages_event(const EventFrame& e);
   // A new message in the list: a toast, or a browser notification when the tab is hidden.
   void announce_message(const EventFrame& e);
+  // The answer to an invitation command or query (error null for an ack); false when it is
+  // not one.
+  bool on_invitation_answer(const std::string& id, const AckFrame* ack, const Error* error);
   void on_messages_ack(const AckFrame& a);
   void on_messages_error(const std::string& id);
   void follow_conversation(const Id& conversation_id);
@@ -369,6 +426,7 @@ class App final : public Connection::Listener {
   AccountForm account_form_;
   ProgramUi program_;
   OverviewUi overview_;
+  InvitationsUi invitations_;
   std::string shown_route_;  // what the URL says, so only real changes become history entries
   MessagesUi messages_;
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications

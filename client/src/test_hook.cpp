@@ -199,6 +199,25 @@ std::string state_json(const App& app, std::string_view name) {
                 {"errors", errors}}
         .dump();
   }
+  if (name == "invitations") {
+    // The Contacts room's Team & invitations: the list shown, the form and the revoke question.
+    const auto& ui = app.invitations_ui();
+    Json items = Json::array();
+    for (const portal::OpenInvitation& i : ui.invitations) items.push_back(portal::to_json(i));
+    Json errors = Json::array();
+    for (const auto& e : ui.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+    if (!ui.error.empty()) errors.push_back({{"field", ""}, {"message", ui.error}});
+    return Json{{"may_invite", app.may_invite_here()},
+                {"org_id", app.invitations_org()},
+                {"loaded", ui.listed_org == app.invitations_org() && ui.list_pending.empty() &&
+                               !ui.stale},
+                {"items", std::move(items)},
+                {"form", {{"open", ui.open || ui.request_open},
+                          {"busy", !ui.pending_id.empty()},
+                          {"errors", std::move(errors)}}},
+                {"confirm_open", ui.confirm_open || ui.confirm_request_open}}
+        .dump();
+  }
   if (name == "program") {
     // The full program on screen: a partner's own, or the one vendor staff opened.
     const portal::ProgramState* p = app.shown_program();

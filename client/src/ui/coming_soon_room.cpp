@@ -15,12 +15,15 @@ namespace portal::client::ui {
 void coming_soon_room(App& app, std::string_view room) {
   (void)app;
   const float width = ImGui::GetContentRegionAvail().x;
-  const std::string title(room_title(room));
-  text(fonts().title, theme::kText, title);
+  text(fonts().title, theme::kText, room_title(room));
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
   text(fonts().body, theme::kTextMuted, "Part of your partnership workspace");
   ImGui::Dummy(ImVec2(0, 12));
+  coming_soon_card(room, width);
+}
 
+void coming_soon_card(std::string_view room, float width) {
+  const std::string title(room_title(room));
   card_begin(width, 360);
   const float inner = card_inner_width();
   ImVec2 p = ImGui::GetCursorScreenPos();

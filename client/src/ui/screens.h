@@ -27,6 +27,12 @@ void success_tiles(const AccountTotals& totals, int32_t accounts, const std::str
 void program_room(App& app);       // ui/program_room.cpp
 void messages_room(App& app);      // ui/messages_room.cpp
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
+// The designed "coming soon" card of a room not built yet, `width` wide at the cursor.
+void coming_soon_card(std::string_view room, float width);
+// ui/contacts_room.cpp: the directory and, for those who may invite, "Team & invitations".
+void contacts_room(App& app);
+void invite_form(App& app);     // ui/contacts_room.cpp: the "Invite someone" modal
+void revoke_confirm(App& app);  // ui/contacts_room.cpp: "Revoke this invitation?"
 void lead_form(App& app);      // ui/lead_form.cpp: the "Submit a lead" modal
 void account_form(App& app);   // ui/account_form.cpp: the "Add account" modal
 void announcement_form(App& app);  // ui/announcement_form.cpp: the vendor's "Post announcement"

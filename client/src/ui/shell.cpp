@@ -210,6 +210,8 @@ void shell(App& app) {
     program_room(app);
   else if (app.room() == "messages")
     messages_room(app);
+  else if (app.room() == "contacts")
+    contacts_room(app);
   else
     coming_soon_room(app, app.room());
   ImGui::Dummy(ImVec2(0, theme::kPageMargin - ImGui::GetStyle().ItemSpacing.y));
@@ -217,6 +219,8 @@ void shell(App& app) {
   lead_form(app);
   account_form(app);
   announcement_form(app);
+  invite_form(app);
+  revoke_confirm(app);
 }
 
 }  // namespace portal::client::ui

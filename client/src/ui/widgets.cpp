@@ -345,19 +345,21 @@ void stat_tile(const StatTile& tile, ImVec2 pos, ImVec2 size) {
 
 // [SECTION] Filters
 
-bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partners, float width) {
+bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partners, float width,
+                    const char* none_label) {
   if (partners.size() < 2) return false;
   const RoomPartner* chosen = find_partner(partners, selected);
   bool changed = false;
   ImGui::SetNextItemWidth(width);
   ImGui::PushFont(fonts().small);
-  if (ImGui::BeginCombo("##partner", chosen ? chosen->name.c_str() : "All partners")) {
-    if (ImGui::Selectable("All partners", !chosen) && chosen) {
+  if (ImGui::BeginCombo("##partner", chosen ? chosen->name.c_str() : none_label)) {
+    static std::string label;  // reused: an open list does not allocate per row
+    if (ImGui::Selectable(none_label, !chosen) && chosen) {
       selected.clear();
       changed = true;
     }
-    hook::record("partner:All partners");
-    static std::string label;  // reused: an open list does not allocate per row
+    label.assign("partner:").append(none_label);
+    hook::record_owned(label);
     for (const RoomPartner& p : partners) {
       if (ImGui::Selectable(p.name.c_str(), chosen == &p) && chosen != &p) {
         selected = p.org_id;
@@ -443,7 +445,7 @@ bool modal_begin(const ModalLook& look, ModalFlags flags, bool busy, std::string
 }
 
 bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, bool busy,
-               bool enter, const char* submit_icon, float gap) {
+               bool enter, const char* submit_icon, float gap, ButtonKind submit_kind) {
   const float inner = ImGui::GetWindowWidth() - 2 * kModalPadX;
   ImGui::Dummy(ImVec2(0, gap));
   const float cancel_w = 100;
@@ -452,7 +454,7 @@ bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, b
     ImGui::CloseCurrentPopup();
   ImGui::SameLine(0, 12);
   bool submit = enter;
-  if (button(submit_label, ButtonKind::Primary, ImVec2(submit_width, 40), submit_icon, busy))
+  if (button(submit_label, submit_kind, ImVec2(submit_width, 40), submit_icon, busy))
     submit = true;
   if (!busy && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
     ImGui::CloseCurrentPopup();

@@ -69,12 +69,12 @@ struct StatTile {
 void stat_tile(const StatTile& tile, ImVec2 pos, ImVec2 size);
 
 // [SECTION] Filters
-// Vendor staff's partner picker at the cursor: "All partners" or one of `partners`. `selected`
-// holds the chosen organisation id ("" = every partner). Recorded for the test hook as
-// "Partner filter". Draws nothing (and returns false) with fewer than two partners; returns
-// true when the choice changed.
+// Vendor staff's partner picker at the cursor: `none_label` ("All partners") or one of
+// `partners`. `selected` holds the chosen organisation id ("" = `none_label`). Recorded for the
+// test hook as "Partner filter", its choices as "partner:<name>". Draws nothing (and returns
+// false) with fewer than two partners; returns true when the choice changed.
 bool partner_filter(std::string& selected, const std::vector<RoomPartner>& partners,
-                    float width = 220.0f);
+                    float width = 220.0f, const char* none_label = "All partners");
 
 // [SECTION] Modal forms
 // The flags a modal form keeps between frames (each form's own struct holds them).
@@ -99,9 +99,11 @@ bool modal_begin(const ModalLook& look, ModalFlags flags, bool busy, std::string
                  float& inner, bool& focus);
 // The footer (Cancel and the submit button, right-aligned, `gap` below the fields); Esc closes
 // unless busy; a requested close closes. Ends the popup. Returns true when the form is to be
-// submitted: its button or `enter` (Enter in a field), and not busy.
+// submitted: its button or `enter` (Enter in a field), and not busy. A question that destroys
+// something passes ButtonKind::Danger for its button.
 bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, bool busy,
-               bool enter, const char* submit_icon = nullptr, float gap = 12.0f);
+               bool enter, const char* submit_icon = nullptr, float gap = 12.0f,
+               ButtonKind submit_kind = ButtonKind::Primary);
 // The message of the first error for any of `fields`, or "".
 std::string_view first_error(const std::vector<FieldError>& errors,
                              std::initializer_list<std::string_view> fields);

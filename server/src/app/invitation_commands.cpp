@@ -1,7 +1,8 @@
-// invitation.create and invitation.revoke over the WebSocket, and the invitee's side over HTTP
-// (GET /api/invitations/<token>, POST /api/invitations/accept), which needs no session. A
-// partner admin invites into their own organisation only; another organisation's ids are
-// answered "not_found", never "forbidden".
+// invitation.create, invitation.revoke and the invitation.list query over the WebSocket, and the
+// invitee's side over HTTP (GET /api/invitations/<token>, POST /api/invitations/accept), which
+// needs no session. A partner admin invites into their own organisation only; another
+// organisation's ids are answered "not_found", never "forbidden". Both changes leave an audit
+// row, whoever makes them (store/audit_scope.h).
 #include <variant>
 
 #include "app/clock.h"
@@ -9,12 +10,16 @@
 #include "app/portal_service.h"
 #include "auth/tokens.h"
 #include "portal/rules/invitation_rights.h"
+#include "store/audit_scope.h"
 #include "store/outbox_scope.h"
 
 namespace portal::server {
 namespace {
 
 constexpr UnixTime kSessionLifetime = 7 * 24 * 3600;  // as a log-in's (portal_service.cpp)
+
+// An organisation's open invitations are bounded by its licences; this only caps an answer.
+constexpr size_t kMaxListedInvitations = 500;
 
 const char* kNoOrg = "That organisation does not exist.";
 const char* kNoInvitation = "That invitation does not exist.";
@@ -54,6 +59,13 @@ HttpAnswer closed_answer(InvitationStatus s) {
   }
 }
 
+// The audit row's words: who invited which e-mail as which role (never the link).
+std::string audit_summary(const std::string& actor_name, std::string_view verb,
+                          const std::string& email, Role role) {
+  return actor_name + " " + std::string(verb) + " " + email + " as " +
+         std::string(role_label(role));
+}
+
 InvitationStatus status_of(const InvitationRecord& i, UnixTime now) {
   if (i.used_at != 0) return InvitationStatus::Used;
   if (i.revoked_at != 0) return InvitationStatus::Revoked;
@@ -64,7 +76,8 @@ InvitationStatus status_of(const InvitationRecord& i, UnixTime now) {
 }  // namespace
 
 bool is_invitation_command(std::string_view type) {
-  return type == kCmdInvitationCreate || type == kCmdInvitationRevoke;
+  return type == kCmdInvitationCreate || type == kCmdInvitationRevoke ||
+         type == kCmdInvitationList;
 }
 
 void PortalService::on_invitation_command(Client& client, const Identity& who,
@@ -72,6 +85,7 @@ void PortalService::on_invitation_command(Client& client, const Identity& who,
   auto refuse = [&](Error e) {
     client.send(error_frame(e.code, std::move(e.message), f.id, std::move(e.fields)));
   };
+  if (f.type == kCmdInvitationList) return on_invitation_list(client, who, f);
   std::lock_guard lock(publish_mutex_);
   const Actor actor = who.actor();
   const CommandKey key{actor.user_id, f.id};
@@ -104,6 +118,8 @@ void PortalService::on_invitation_command(Client& client, const Identity& who,
     if (auto* e = std::get_if<Error>(&planned)) return refuse(std::move(*e));
     InvitationPlan& plan = std::get<InvitationPlan>(planned);
     OutboxScope::add_mail(std::move(plan.mail));
+    AuditScope audit(AuditContext{actor.user_id, actor.org_id, f.type, org->id,
+                                  audit_summary(who.user.name, "invited", req.email, req.role)});
     ack_and_publish(client, f.id,
                     store_.apply_invitation_change(key, plan.change, {}, plan.result, now));
     if (mail_wake_) after_commit(mail_wake_);
@@ -123,9 +139,48 @@ void PortalService::on_invitation_command(Client& client, const Identity& who,
                           "This invitation was accepted already; the person is a user now."));
   InvitationChange change;
   change.revoked = inv->id;
+  AuditScope audit(AuditContext{
+      actor.user_id, actor.org_id, f.type, inv->org_id,
+      audit_summary(who.user.name, "withdrew the invitation of", inv->email, inv->role)});
   ack_and_publish(client, f.id,
                   store_.apply_invitation_change(
                       key, change, {}, {{"invitation_id", inv->id}, {"revoked", true}}, now));
+}
+
+void PortalService::on_invitation_list(Client& client, const Identity& who,
+                                       const CommandFrame& f) {
+  // A query: it changes nothing, so it is neither recorded nor audited.
+  const Actor actor = who.actor();
+  auto parsed = invitation_list_from_json(f.payload);
+  if (auto* fields = std::get_if<std::vector<FieldError>>(&parsed)) {
+    client.send(error_frame(ErrorCode::Validation, "Please check the highlighted fields.", f.id,
+                            std::move(*fields)));
+    return;
+  }
+  Id org_id = std::get<InvitationListRequest>(parsed).org_id;
+  if (org_id.empty()) org_id = actor.org_id;
+  const std::optional<Organisation> vendor = store_.vendor_org();
+  const Id vendor_org = vendor ? vendor->id : Id();
+  // The rights of invitation.create: another organisation's people are nobody's business but
+  // the vendor admins', and to anyone else it looks like no organisation at all.
+  if (org_id != actor.org_id && !(actor.role == Role::VendorAdmin &&
+                                  is_vendor_actor(actor, vendor_org))) {
+    client.send(error_frame(ErrorCode::NotFound, kNoOrg, f.id));
+    return;
+  }
+  if (!may_invite(actor, org_id, vendor_org)) {
+    client.send(error_frame(ErrorCode::Forbidden,
+                            "Only your organisation's administrator sees its invitations.", f.id));
+    return;
+  }
+  if (!store_.find_org(org_id)) {
+    client.send(error_frame(ErrorCode::NotFound, kNoOrg, f.id));
+    return;
+  }
+  Json rows = Json::array();
+  for (const InvitationRecord& r : store_.open_invitations(org_id, unix_now(), kMaxListedInvitations))
+    rows.push_back(to_json(OpenInvitation{r.id, r.email, r.name, r.role, r.created_at, r.expires_at}));
+  client.send(AckFrame{f.id, {{"org_id", org_id}, {"invitations", std::move(rows)}}});
 }
 
 HttpAnswer PortalService::invitation_preview(std::string_view token) {

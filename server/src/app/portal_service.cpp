@@ -195,7 +195,7 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
   std::optional<AuditScope> audit;
   if (who.org.kind == OrgKind::Vendor && is_vendor_staff(who.user.role) &&
       !is_messaging_command(f.type) && !is_notification_command(f.type))
-    audit.emplace(AuditContext{who.user.id, who.org.id, f.type});
+    audit.emplace(AuditContext{who.user.id, who.org.id, f.type, {}, {}});
   // A partner works only in the rooms its partnership includes, on every path.
   if (const std::optional<RoomKind> room = command_room(f.type);
       room && room_switched_off(who, std::string(to_string(*room)))) {

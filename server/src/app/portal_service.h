@@ -97,6 +97,8 @@ class PortalService {
                                     const UnsubscribeFrame& f);
   // invitation.create, invitation.revoke (invitation_commands.cpp).
   void on_invitation_command(Client& client, const Identity& who, const CommandFrame& f);
+  // invitation.list: the open invitations of an organisation, answered in the ack.
+  void on_invitation_list(Client& client, const Identity& who, const CommandFrame& f);
   // folder.create, file.add, file.add_version, file.comment (files_commands.cpp).
   void on_files_command(Client& client, const Identity& who, const CommandFrame& f);
   // The Messages rooms (messages_commands.cpp, messages_subscriptions.cpp). The subscribe and

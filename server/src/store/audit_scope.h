@@ -2,8 +2,10 @@
 // scope around a vendor staff member's command (portal_service.cpp); SqliteStore::run_command
 // then writes one audit row in the command's own transaction, derived from the command's events
 // and result. This way no command file has to build its audit entry by hand, and a new command
-// is audited the day it is added. A command runs start to finish on one worker thread, so a
-// thread-local scope cannot leak into another user's command.
+// is audited the day it is added. A command that changes no room (an invitation) cannot be
+// described by its events: it opens its own scope, for whoever runs it, naming the organisation
+// and saying what happened in `summary`. A command runs start to finish on one worker thread, so
+// a thread-local scope cannot leak into another user's command.
 #pragma once
 #include <string>
 
@@ -15,6 +17,10 @@ struct AuditContext {
   Id actor_id;
   Id actor_org_id;
   std::string action;  // the command type: "lead.set_stage"
+  // Set by a command whose events do not tell what it did: the row is written even without
+  // events, with this organisation and summary.
+  Id target_org;
+  std::string summary;
 };
 
 class AuditScope {

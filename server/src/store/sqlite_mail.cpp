@@ -166,6 +166,18 @@ std::optional<InvitationRecord> SqliteStore::find_invitation(const Id& id) {
   return sqlite::read_invitation(q);
 }
 
+std::vector<InvitationRecord> SqliteStore::open_invitations(const Id& org, UnixTime now,
+                                                            size_t limit) {
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(std::string("SELECT ") + sqlite::kInvitationColumns +
+                           " WHERE org_id = ? AND used_at = 0 AND revoked_at = 0 AND "
+                           "expires_at > ? ORDER BY created_at DESC, rowid DESC LIMIT ?");
+  q.bind(1, org).bind(2, now).bind(3, static_cast<int64_t>(limit));
+  std::vector<InvitationRecord> out;
+  while (q.step()) out.push_back(sqlite::read_invitation(q));
+  return out;
+}
+
 std::optional<InvitationRecord> SqliteStore::find_invitation_by_token(const std::string& token_hash) {
   std::lock_guard lock(write_mutex_);
   Query q = writer_->query(std::string("SELECT ") + sqlite::kInvitationColumns +

@@ -231,7 +231,8 @@ std::string org_of_room(const std::string& room_key) {
 
 // The audit row of the command running in `scope`, from what it changed: the partner is the one
 // whose rooms got events, the target the id the result names (the one that matches the action's
-// noun first: "lead.convert" -> "lead_id"), the summary the events in plain order.
+// noun first: "lead.convert" -> "lead_id"), the summary the events in plain order; a scope that
+// names its organisation and summary itself (an invitation) is taken at its word.
 AuditEntry derive_audit(const AuditContext& scope, const std::vector<NewEvent>& events,
                         const nlohmann::json& result, UnixTime now, Id& target_org) {
   AuditEntry e;
@@ -240,11 +241,11 @@ AuditEntry derive_audit(const AuditContext& scope, const std::vector<NewEvent>& 
   e.actor_id = scope.actor_id;
   e.actor_org_id = scope.actor_org_id;
   e.action = scope.action.substr(0, 64);
-  for (const NewEvent& ev : events)
-    if (auto org = org_of_room(ev.room_key); !org.empty()) {
-      target_org = org;
-      break;
-    }
+  target_org = scope.target_org;
+  for (const NewEvent& ev : events) {
+    if (!target_org.empty()) break;
+    if (auto org = org_of_room(ev.room_key); !org.empty()) target_org = org;
+  }
   const std::string noun = e.action.substr(0, e.action.find('.'));
   if (result.is_object()) {
     if (auto it = result.find(noun + "_id"); it != result.end() && it->is_string()) {
@@ -271,6 +272,7 @@ AuditEntry derive_audit(const AuditContext& scope, const std::vector<NewEvent>& 
       if (auto it = result.find(detail); it != result.end() && it->is_string())
         summary += std::string(summary.empty() ? "" : "; ") + detail + " " +
                    it->get<std::string>();
+  if (!scope.summary.empty()) summary = scope.summary;
   e.summary = summary.empty() ? e.action : summary.substr(0, 500);
   return e;
 }
@@ -287,7 +289,7 @@ void write_side_rows(Database& db, const std::vector<NewEvent>& events,
     if (auto n = nj ? notification_from_json(*nj) : std::nullopt) insert_notification(db, *n);
   }
   const AuditContext* scope = AuditScope::current();
-  if (scope == nullptr || events.empty()) return;
+  if (scope == nullptr || (events.empty() && scope->summary.empty())) return;
   Id target_org;
   const AuditEntry e = derive_audit(*scope, events, result, now, target_org);
   db.query(

@@ -210,6 +210,8 @@ class SqliteStore final : public Store {
   // In sqlite_mail.cpp:
   SeatUse seat_use(const Id& org, UnixTime now, const std::string& replacing_email) override;
   std::optional<InvitationRecord> find_invitation(const Id& id) override;
+  std::vector<InvitationRecord> open_invitations(const Id& org, UnixTime now,
+                                                 size_t limit) override;
   std::optional<InvitationRecord> find_invitation_by_token(const std::string& token_hash) override;
   CommandOutcome apply_invitation_change(const CommandKey& key, const InvitationChange& change,
                                          const std::vector<NewEvent>& events,

@@ -385,6 +385,10 @@ class Store {
   virtual SeatUse seat_use(const Id& org, UnixTime now, const std::string& replacing_email) = 0;
   virtual std::optional<InvitationRecord> find_invitation(const Id& id) = 0;
   virtual std::optional<InvitationRecord> find_invitation_by_token(const std::string& token_hash) = 0;
+  // The invitations of `org` open at `now` (not used, revoked or expired), newest first, at most
+  // `limit`.
+  virtual std::vector<InvitationRecord> open_invitations(const Id& org, UnixTime now,
+                                                         size_t limit) = 0;
   // In one transaction: unless `key` was seen before, writes `change`, appends `events` and
   // records `result` under `key` (with the mails of the open OutboxScope).
   virtual CommandOutcome apply_invitation_change(const CommandKey& key,

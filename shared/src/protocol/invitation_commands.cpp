@@ -32,6 +32,12 @@ void check_name(std::string_view name, Errors& errors) {
     errors.push_back({"name", "The name is not valid text."});
 }
 
+// Whether `role` is one an organisation of `kind` invites people as (one rule for the form's
+// choices and the server's check).
+bool fits(Role role, OrgKind kind) {
+  return role != Role::Kiosk && is_vendor_staff(role) == (kind == OrgKind::Vendor);
+}
+
 }  // namespace
 
 std::variant<InvitationCreateRequest, std::vector<FieldError>> invitation_create_from_json(
@@ -54,6 +60,12 @@ std::variant<InvitationCreateRequest, std::vector<FieldError>> invitation_create
   return r;
 }
 
+Json to_json(const InvitationCreateRequest& r) {
+  Json j = {{"email", r.email}, {"name", r.name}, {"role", to_string(r.role)}};
+  if (!r.org_id.empty()) j["org_id"] = r.org_id;
+  return j;
+}
+
 std::variant<InvitationRevokeRequest, std::vector<FieldError>> invitation_revoke_from_json(
     const Json& payload) {
   Errors errors;
@@ -66,6 +78,59 @@ std::variant<InvitationRevokeRequest, std::vector<FieldError>> invitation_revoke
   return r;
 }
 
+std::variant<InvitationListRequest, std::vector<FieldError>> invitation_list_from_json(
+    const Json& payload) {
+  InvitationListRequest r;
+  if (payload.is_null()) return r;
+  if (!payload.is_object()) return Errors{{"org_id", "Send the query as an object."}};
+  Errors errors;
+  read_text(payload, "org_id", r.org_id, "organisation", false, errors);
+  if (errors.empty() && r.org_id.size() > kMaxIdBytes)
+    errors.push_back({"org_id", "That is not an organisation id."});
+  if (!errors.empty()) return errors;
+  return r;
+}
+
+Json to_json(const OpenInvitation& i) {
+  return {{"invitation_id", i.id},     {"email", i.email},
+          {"name", i.name},            {"role", to_string(i.role)},
+          {"created_at", i.created_at}, {"expires_at", i.expires_at}};
+}
+
+std::optional<std::vector<OpenInvitation>> open_invitations_from_json(const Json& result) {
+  const Json* list = detail::field(result, "invitations");
+  if (list == nullptr || !list->is_array()) return std::nullopt;
+  std::vector<OpenInvitation> out;
+  for (const Json& j : *list) {
+    OpenInvitation i;
+    auto id = detail::get_string(j, "invitation_id");
+    auto email = detail::get_string(j, "email");
+    auto name = detail::get_string(j, "name");
+    auto role = detail::get_string(j, "role");
+    auto created = detail::get_int(j, "created_at");
+    auto expires = detail::get_int(j, "expires_at");
+    if (!id || !email || !name || !role || !created || !expires) return std::nullopt;
+    auto parsed_role = role_from_string(*role);
+    if (!parsed_role) return std::nullopt;
+    i.id = std::move(*id);
+    i.email = std::move(*email);
+    i.name = std::move(*name);
+    i.role = *parsed_role;
+    i.created_at = *created;
+    i.expires_at = *expires;
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
+std::vector<Role> invitable_roles(OrgKind kind) {
+  std::vector<Role> out;
+  for (Role r : {Role::PartnerAdmin, Role::PartnerUser, Role::VendorAdmin, Role::PartnerManager,
+                 Role::SupportStaff, Role::Kiosk})
+    if (fits(r, kind)) out.push_back(r);
+  return out;
+}
+
 std::vector<FieldError> validate_invitation_request(const InvitationCreateRequest& r,
                                                     OrgKind kind) {
   Errors errors;
@@ -74,7 +139,7 @@ std::vector<FieldError> validate_invitation_request(const InvitationCreateReques
   check_name(r.name, errors);
   if (r.role == Role::Kiosk)
     errors.push_back({"role", "A kiosk is set up by the vendor, not invited."});
-  else if (is_vendor_staff(r.role) != (kind == OrgKind::Vendor))
+  else if (!fits(r.role, kind))
     errors.push_back({"role", kind == OrgKind::Vendor
                                   ? "Vendor staff are vendor admins, partner managers or support."
                                   : "A partner's people are partner admins or partner users."});

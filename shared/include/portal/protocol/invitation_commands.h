@@ -4,6 +4,7 @@
 // are shared so the browser checks a form with the same code the server enforces.
 // docs/protocol.md shows every payload with an example.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -20,8 +21,13 @@ namespace portal {
 //   invitation.create   {"org_id"? (vendor admin: required), "email", "name", "role"}
 //                       -> ack {"invitation_id", "expires_at"}
 //   invitation.revoke   {"invitation_id"} -> ack {"invitation_id", "revoked": true}
+//   invitation.list     {"org_id"? (vendor admin: default own)} -> ack {"org_id",
+//                       "invitations": [OpenInvitation]}, the open ones, newest first. A query
+//                       with the rights of create; it never carries a token.
+// Both changes leave an audit row naming who invited which e-mail as which role.
 inline constexpr std::string_view kCmdInvitationCreate = "invitation.create";
 inline constexpr std::string_view kCmdInvitationRevoke = "invitation.revoke";
+inline constexpr std::string_view kCmdInvitationList = "invitation.list";
 
 struct InvitationCreateRequest {
   Id org_id;  // empty = the actor's own organisation
@@ -31,12 +37,40 @@ struct InvitationCreateRequest {
 };
 std::variant<InvitationCreateRequest, std::vector<FieldError>> invitation_create_from_json(
     const Json& payload);
+// The payload the browser sends ("org_id" only when set).
+Json to_json(const InvitationCreateRequest& r);
 
 struct InvitationRevokeRequest {
   Id invitation_id;
 };
 std::variant<InvitationRevokeRequest, std::vector<FieldError>> invitation_revoke_from_json(
     const Json& payload);
+
+struct InvitationListRequest {
+  Id org_id;  // empty = the actor's own organisation
+};
+std::variant<InvitationListRequest, std::vector<FieldError>> invitation_list_from_json(
+    const Json& payload);
+
+// An invitation not used, revoked or expired, as invitation.list shows it.
+struct OpenInvitation {
+  Id id;
+  std::string email;
+  std::string name;
+  Role role = Role::PartnerUser;
+  UnixTime created_at = 0;
+  UnixTime expires_at = 0;
+  friend bool operator==(const OpenInvitation&, const OpenInvitation&) = default;
+};
+// {"invitation_id", "email", "name", "role", "created_at", "expires_at"}.
+Json to_json(const OpenInvitation& i);
+// The ack of invitation.list; nullopt when it is not one.
+std::optional<std::vector<OpenInvitation>> open_invitations_from_json(const Json& result);
+
+// The roles a person can be invited into an organisation of `kind` as, in the order a form
+// offers them: partner admin and user for a partner; admin, partner manager and support for the
+// vendor. Never a kiosk.
+std::vector<Role> invitable_roles(OrgKind kind);
 
 // The invitee's name and e-mail, and whether `role` fits an organisation of `kind` (vendor
 // roles for the vendor, partner roles for partners; never a kiosk). The stored invitation is
