@@ -103,6 +103,17 @@ TEST_F(InvitationListTest, AnAdminSeesOnlyTheirOrganisationsOpenInvitationsNewes
   EXPECT_EQ(aimed["code"], "not_found") << aimed.dump();
   EXPECT_EQ(aimed.dump().find("acme.example"), std::string::npos) << aimed.dump();
 
+  // Acme inviting the same address as Blue Harbor does not withdraw Blue Harbor's invitation:
+  // a new invitation replaces only its own organisation's open one.
+  ASSERT_EQ(invite(dana, "d-5", "only.blue@blueharbor.example")["t"], "ack");
+  EXPECT_EQ(emails(run(maya, "m-4", "invitation.list", Json::object())),
+            std::vector<std::string>{"only.blue@blueharbor.example"});
+  ASSERT_EQ(run(dana, "d-6", "invitation.revoke",
+                {{"invitation_id",
+                  run(dana, "d-7", "invitation.list", Json::object())["result"]["invitations"][0]
+                      ["invitation_id"]}})["t"],
+            "ack");
+
   // Those who may not invite may not list: a partner user, a partner manager.
   EXPECT_EQ(run(leo, "l-1", "invitation.list", Json::object())["code"], "forbidden");
   EXPECT_EQ(run(leo, "l-2", "invitation.list", {{"org_id", blue}})["code"], "not_found");

@@ -193,13 +193,15 @@ CommandOutcome SqliteStore::apply_invitation_change(const CommandKey& key,
                                                     const nlohmann::json& result, UnixTime now) {
   return run_command(key, events, result, now, [&](Database& db) {
     if (const auto& i = change.created) {
-      // A new invitation to the same e-mail replaces an open one (a "resend"): only one link
-      // works, and it holds one seat, not two.
+      // A new invitation to the same e-mail from the same organisation replaces its open one (a
+      // "resend"): only one link works, and it holds one seat, not two. Another organisation's
+      // invitation is never touched by this one.
       db.query(
-            "UPDATE invitations SET revoked_at = ? WHERE email = ? AND used_at = 0 AND "
-            "revoked_at = 0")
+            "UPDATE invitations SET revoked_at = ? WHERE email = ? AND org_id = ? AND "
+            "used_at = 0 AND revoked_at = 0")
           .bind(1, now)
           .bind(2, i->email)
+          .bind(3, i->org_id)
           .run();
       db.query(
             "INSERT INTO invitations (id, token_hash, org_id, email, name, role, invited_by, "
