@@ -1,6 +1,9 @@
 // What the application needs from a network connection, so the protocol logic does not depend
 // on Beast: a way to queue an encoded frame and a way to end the conversation.
 #pragma once
+#include <memory>
+#include <vector>
+
 #include "bus/bus.h"
 
 namespace portal::server {
@@ -9,8 +12,31 @@ class Connection {
  public:
   virtual ~Connection() = default;
   // Queues one text frame. Safe from any thread; frames queued by one thread leave in the order
-  // they were queued.
+  // they were queued. Outside a SendBatch the frame is written before send returns when the
+  // socket takes it at once.
   virtual void send(SharedFrame frame) = 0;
+  // Writes what a SendBatch held back (see below).
+  virtual void flush() = 0;
+};
+
+// While one is alive on a thread, connections hold back what that thread sends them and write
+// it when the outermost batch ends: a connection that gets several frames in the batch (an ack
+// and the event it caused, or a burst of messages for its rooms) gets them in one write.
+// Keep a batch short: its frames leave only at its end.
+class SendBatch {
+ public:
+  SendBatch();
+  ~SendBatch();
+  SendBatch(const SendBatch&) = delete;
+  SendBatch& operator=(const SendBatch&) = delete;
+
+  // For connections: true when the calling thread is inside a batch, which then takes
+  // `connection` and calls its flush() once at the end. Call it once per batch and connection.
+  static bool enlist(std::shared_ptr<Connection> connection);
+
+ private:
+  std::vector<std::shared_ptr<Connection>> held_;
+  SendBatch* outer_;
 };
 
 }  // namespace portal::server

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "app/connection.h"
+
 namespace portal::server {
 
 DurableQueue::DurableQueue(std::function<void()> sync)
@@ -57,6 +59,8 @@ void DurableQueue::run() {
       ++stats_.syncs;
       stats_.covered += batch.size();
     }
+    // What the batch sends (acks, events) leaves at its end, one write per connection.
+    SendBatch sends;
     for (auto& fn : batch) {
       try {
         fn();

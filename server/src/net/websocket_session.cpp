@@ -1,6 +1,10 @@
 #include "net/websocket_session.h"
 
+#include <sys/socket.h>
+#include <sys/uio.h>
+
 #include <array>
+#include <cerrno>
 #include <cstdio>
 
 #include <boost/asio/post.hpp>
@@ -8,6 +12,7 @@
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "app/connection.h"
 #include "app/portal_service.h"
 #include "net/websocket_start.h"
 
@@ -190,89 +195,117 @@ void websocket_session::on_handled() {
 // [SECTION] writing
 
 void websocket_session::send(SharedFrame frame) {
-  // Post to our strand so the queue is only touched by one thread at a time.
-  net::post(socket_.get_executor(),
-            beast::bind_front_handler(&websocket_session::on_send, shared_from_this(),
-                                      std::move(frame)));
+  std::lock_guard lock(write_mutex_);
+  if (closed_ || close_sent_ || dropping_) return;
+  if (queue_.size() >= kMaxQueuedFrames || queued_bytes_ > kMaxQueuedBytes) {
+    return drop_locked("its unsent frames exceeded the limit (slow client)");
+  }
+  enqueue_locked(std::move(frame), ws::Opcode::kText);
 }
 
-void websocket_session::on_send(SharedFrame frame) {
-  if (closed_ || close_sent_) return;
-  if (queue_.size() >= kMaxQueuedFrames || queued_bytes_ > kMaxQueuedBytes) {
-    return abort("its unsent frames exceeded the limit (slow client)");
-  }
-  queued_bytes_ += frame->size();
-  queue_.push_back(Outgoing{std::move(frame), ws::Opcode::kText});
-  if (in_flight_ == 0) do_write();
+void websocket_session::flush() {
+  std::lock_guard lock(write_mutex_);
+  held_ = false;
+  if (!closed_ && !dropping_ && in_flight_ == 0 && !queue_.empty()) write_locked();
 }
 
 void websocket_session::queue_control(ws::Opcode opcode, std::string payload) {
-  if (closed_ || close_sent_) return;
-  queued_bytes_ += payload.size();
-  queue_.push_back(Outgoing{std::make_shared<const std::string>(std::move(payload)), opcode});
-  if (in_flight_ == 0) do_write();
+  std::lock_guard lock(write_mutex_);
+  if (closed_ || close_sent_ || dropping_) return;
+  enqueue_locked(std::make_shared<const std::string>(std::move(payload)), opcode);
 }
 
 void websocket_session::send_close(uint16_t code) {
-  if (closed_ || close_sent_) return;
-  queue_control(ws::Opcode::kClose, ws::close_payload(code));
+  std::lock_guard lock(write_mutex_);
+  if (closed_ || close_sent_ || dropping_) return;
+  enqueue_locked(std::make_shared<const std::string>(ws::close_payload(code)), ws::Opcode::kClose);
   close_sent_ = true;  // after queueing: nothing may follow the close frame
   close_sent_at_ = Clock::now();
 }
 
-void websocket_session::do_write() {
-  // Everything queued leaves in one gather write: headers and small payloads copied side by
-  // side into out_, large payloads pointed at where they are (shared by every recipient).
-  const std::size_t n = std::min(queue_.size(), kMaxFramesPerWrite);
-  std::size_t inline_bytes = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t size = queue_[i].payload->size();
-    inline_bytes += ws::kMaxHeaderBytes + (size <= kInlinePayload ? size : 0);
+void websocket_session::enqueue_locked(SharedFrame payload, ws::Opcode opcode) {
+  queued_bytes_ += payload->size();
+  queue_.push_back(Outgoing{std::move(payload), opcode});
+  // A write in flight or a batch holding this session takes the frame along when it goes on.
+  if (in_flight_ > 0 || held_) return;
+  if (SendBatch::enlist(shared_from_this())) {
+    held_ = true;
+    return;
   }
-  out_.clear();
-  out_.reserve(inline_bytes);  // no reallocation below: the buffers point into out_
-  buffers_.clear();
-  std::size_t run_start = 0;  // where the current contiguous run of out_ began
-  auto close_run = [&] {
-    if (out_.size() > run_start) buffers_.emplace_back(out_.data() + run_start, out_.size() - run_start);
-    run_start = out_.size();
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string& payload = *queue_[i].payload;
-    uint8_t header[ws::kMaxHeaderBytes];
-    const std::size_t h = ws::encode_header(queue_[i].opcode, payload.size(), header);
-    out_.append(reinterpret_cast<const char*>(header), h);
-    if (payload.size() <= kInlinePayload) {
-      out_.append(payload);
-    } else {
-      close_run();
-      buffers_.emplace_back(payload.data(), payload.size());
-    }
-  }
-  close_run();
-  in_flight_ = n;
-  // Most writes fit the socket's send buffer: try at once (the socket is non-blocking), which
-  // saves a completion handler per frame; what does not fit is written asynchronously.
-  beast::error_code ec;
-  std::size_t written = socket_.write_some(buffers_, ec);
-  if (ec == net::error::would_block || ec == net::error::try_again) {
-    ec = {};
-    written = 0;
-  }
-  std::size_t total = 0;
-  for (const auto& b : buffers_) total += b.size();
-  if (ec || written == total) return on_write(ec, written);
-  auto first = buffers_.begin();
-  while (written >= first->size()) written -= (first++)->size();
-  *first += written;
-  buffers_.erase(buffers_.begin(), first);
-  net::async_write(socket_, buffers_,
-                   beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+  write_locked();
 }
 
-void websocket_session::on_write(beast::error_code ec, std::size_t) {
-  if (closed_) return;
-  if (ec) return abort(nullptr);
+void websocket_session::write_locked() {
+  // Everything queued leaves in one gather write: headers and small payloads copied side by
+  // side into out_, large payloads pointed at where they are (shared by every recipient).
+  while (!queue_.empty()) {
+    const std::size_t n = std::min(queue_.size(), kMaxFramesPerWrite);
+    std::size_t inline_bytes = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t size = queue_[i].payload->size();
+      inline_bytes += ws::kMaxHeaderBytes + (size <= kInlinePayload ? size : 0);
+    }
+    out_.clear();
+    out_.reserve(inline_bytes);  // no reallocation below: the buffers point into out_
+    buffers_.clear();
+    std::size_t run_start = 0;  // where the current contiguous run of out_ began
+    auto close_run = [&] {
+      if (out_.size() > run_start)
+        buffers_.emplace_back(out_.data() + run_start, out_.size() - run_start);
+      run_start = out_.size();
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& payload = *queue_[i].payload;
+      uint8_t header[ws::kMaxHeaderBytes];
+      const std::size_t h = ws::encode_header(queue_[i].opcode, payload.size(), header);
+      out_.append(reinterpret_cast<const char*>(header), h);
+      if (payload.size() <= kInlinePayload) {
+        out_.append(payload);
+      } else {
+        close_run();
+        buffers_.emplace_back(payload.data(), payload.size());
+      }
+    }
+    close_run();
+    in_flight_ = n;
+    // Most writes fit the socket's send buffer: one non-blocking sendmsg from this thread. The
+    // system call is made directly (the socket is not closed meanwhile: that takes this lock).
+    thread_local std::vector<iovec> iov;
+    iov.resize(buffers_.size());
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < buffers_.size(); ++i) {
+      iov[i].iov_base = const_cast<void*>(buffers_[i].data());
+      iov[i].iov_len = buffers_[i].size();
+      total += buffers_[i].size();
+    }
+    msghdr msg{};
+    msg.msg_iov = iov.data();
+    msg.msg_iovlen = iov.size();
+    const ssize_t sent = ::sendmsg(socket_.native_handle(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+    std::size_t written = 0;
+    if (sent >= 0) {
+      written = static_cast<std::size_t>(sent);
+    } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+      return drop_locked(nullptr);  // reset or broken pipe: the reader will see it too
+    }
+    if (written < total) {
+      // The socket is full (a slow reader or a large snapshot): the rest is written
+      // asynchronously on the strand, and frames queued meanwhile wait for it.
+      auto first = buffers_.begin();
+      while (written >= first->size()) written -= (first++)->size();
+      *first += written;
+      buffers_.erase(buffers_.begin(), first);
+      net::post(
+          socket_.get_executor(),
+          beast::bind_front_handler(&websocket_session::start_async_write, shared_from_this()));
+      return;
+    }
+    written_locked();
+    if (close_written_) return;
+  }
+}
+
+void websocket_session::written_locked() {
   bool wrote_close = false;
   for (std::size_t i = 0; i < in_flight_; ++i) {
     wrote_close = wrote_close || queue_.front().opcode == ws::Opcode::kClose;
@@ -286,9 +319,36 @@ void websocket_session::on_write(beast::error_code ec, std::size_t) {
     close_written_ = true;
     beast::error_code ignored;
     socket_.shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-    return pump();
+    net::post(socket_.get_executor(),
+              beast::bind_front_handler(&websocket_session::on_close_written, shared_from_this()));
   }
-  if (!queue_.empty()) do_write();
+}
+
+void websocket_session::drop_locked(const char* why) {
+  dropping_ = true;
+  net::post(socket_.get_executor(), [self = shared_from_this(), why] { self->abort(why); });
+}
+
+void websocket_session::start_async_write() {
+  std::lock_guard lock(write_mutex_);
+  if (closed_) return;
+  net::async_write(socket_, buffers_,
+                   beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+}
+
+void websocket_session::on_write(beast::error_code ec, std::size_t) {
+  std::unique_lock lock(write_mutex_);
+  if (closed_) return;
+  if (ec) {
+    lock.unlock();
+    return abort(nullptr);
+  }
+  written_locked();
+  if (!close_written_ && !queue_.empty()) write_locked();
+}
+
+void websocket_session::on_close_written() {
+  pump();
 }
 
 // [SECTION] closing
@@ -300,7 +360,7 @@ void websocket_session::shutdown() {
 
 void websocket_session::on_shutdown() {
   if (closed_ || close_sent_) return;
-  on_send(std::make_shared<const std::string>(encode(ServerFrame{ByeFrame{"server_shutdown"}})));
+  send(std::make_shared<const std::string>(encode(ServerFrame{ByeFrame{"server_shutdown"}})));
   send_close(ws::kCloseGoingAway);
 }
 
@@ -332,8 +392,9 @@ void websocket_session::abort(const char* why) {
 
 void websocket_session::finish() {
   if (!closed_) {
-    closed_ = true;
     heartbeat_.cancel();
+    std::lock_guard lock(write_mutex_);
+    closed_ = true;
     beast::error_code ignored;
     socket_.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
     socket_.close(ignored);

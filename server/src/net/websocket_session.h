@@ -3,13 +3,18 @@
 // queued meanwhile leaves in one gather write.
 // Reads: a client's text messages are handled one at a time on the worker pool, and the socket
 // is read again only when they are done, so a client's frames are handled in order and a flood
-// is bounded by TCP. Writes: a bounded queue with one write in flight; a client that cannot
-// keep up is disconnected rather than allowed to grow the server's memory. A quiet peer is
-// pinged and dropped when it stays silent.
+// is bounded by TCP. Writes: a bounded queue under a mutex; whoever queues a frame onto an idle
+// connection writes it at once from its own thread (the publishing thread reaches the socket
+// without a hop through the I/O threads), and only what the socket does not take is finished
+// asynchronously on the session's strand. A client that cannot keep up is disconnected rather
+// than allowed to grow the server's memory. A quiet peer is pinged and dropped when it stays
+// silent.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -36,8 +41,10 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
 
   void run(boost::beast::http::request<boost::beast::http::string_body> req);
 
-  // Connection: queue a text frame (any thread).
+  // Connection: queue a text frame and write it if the socket is idle (any thread).
   void send(SharedFrame frame) override;
+  // Connection: write what a SendBatch held back (any thread).
+  void flush() override;
   // Closable: say goodbye and close with "going away" (any thread).
   void shutdown() override;
 
@@ -54,11 +61,17 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   void on_read(boost::beast::error_code ec);
   void on_received(ws::Received& message);
   void on_handled();
-  void on_send(SharedFrame frame);
   void queue_control(ws::Opcode opcode, std::string payload);
   void send_close(uint16_t code);
-  void do_write();
+  // With write_mutex_ held (any thread):
+  void enqueue_locked(SharedFrame payload, ws::Opcode opcode);
+  void write_locked();
+  void written_locked();
+  void drop_locked(const char* why);
+  // On the strand:
+  void start_async_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
+  void on_close_written();
   void on_shutdown();
   void arm_heartbeat();
   void on_heartbeat(boost::beast::error_code ec);
@@ -82,15 +95,20 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   Clock::time_point last_heard_;
   bool pinged_ = false;  // a ping went out since the peer was last heard
 
-  // [SECTION] writing
-  std::deque<Outgoing> queue_;     // the first in_flight_ are being written
+  // [SECTION] writing: every member below is guarded by write_mutex_, and so is every write to
+  // the socket and its closing (so a write from another thread never meets a closed socket).
+  // closed_ and close_sent_ change only on the strand, which may read them without the lock.
+  std::mutex write_mutex_;
+  std::deque<Outgoing> queue_;  // the first in_flight_ are being written asynchronously
   std::size_t in_flight_ = 0;
   std::size_t queued_bytes_ = 0;
   std::string out_;                // headers and small payloads of the write in flight
   std::vector<boost::asio::const_buffer> buffers_;
+  bool held_ = false;              // a SendBatch holds this session: its flush() writes
+  bool dropping_ = false;          // writing failed or overflowed: an abort is on its way
   bool close_sent_ = false;        // a close frame is queued: nothing else may follow it
   Clock::time_point close_sent_at_;
-  bool close_written_ = false;     // ... and it has left: only draining the peer remains
+  std::atomic<bool> close_written_ = false;  // ... and it has left: only draining remains
   bool closed_ = false;            // the socket is closed: nothing more happens
   bool ended_ = false;             // the application was told the connection is gone
 };
