@@ -49,7 +49,7 @@ void SqliteStore::add_org(const Organisation& org) {
 
 std::optional<std::string> SqliteStore::add_user(const SeedUser& user) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   {
     Query q = writer_->query("SELECT COUNT(*) FROM users WHERE email = ?");
     q.bind(1, user.record.user.email);
@@ -87,7 +87,7 @@ std::optional<std::string> SqliteStore::add_user(const SeedUser& user) {
 
 bool SqliteStore::set_password_hash(const std::string& email, const std::string& hash) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   std::string user_id;
   {
     Query q = writer_->query("SELECT id FROM users WHERE email = ?");

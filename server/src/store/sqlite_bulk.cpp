@@ -8,7 +8,7 @@ namespace portal::server {
 
 void SqliteStore::seed_batches(const std::function<const SeedData*()>& next_batch) {
   std::lock_guard lock(write_mutex_);
-  sqlite::Transaction tx(*writer_, sqlite::TransactionMode::Immediate);
+  sqlite::Transaction tx(settled_writer(), sqlite::TransactionMode::Immediate);
   while (const SeedData* batch = next_batch()) insert_seed_rows(*batch);
   tx.commit();
 }

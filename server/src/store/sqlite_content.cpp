@@ -61,7 +61,7 @@ CatalogueInputs SqliteStore::catalogue_inputs(CatalogueKind kind,
                                               const std::optional<ContentScope>& scope,
                                               const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   CatalogueInputs in;
   Query q = writer_->query(std::string("SELECT ") + kCatalogueColumns +
                            " WHERE c.kind = ?1 AND c.archived_at = 0" +
@@ -78,7 +78,7 @@ CatalogueInputs SqliteStore::catalogue_inputs(CatalogueKind kind,
 ContactsInputs SqliteStore::contacts_inputs(const std::optional<ContentScope>& scope,
                                             const Id& vendor_org, const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   ContactsInputs in;
   Query q = writer_->query(std::string("SELECT ") + kContactColumns +
                            (scope ? " WHERE org_id IN (?1, ?2)" : "") + " ORDER BY name, id");
@@ -92,7 +92,7 @@ ContactsInputs SqliteStore::contacts_inputs(const std::optional<ContentScope>& s
 CustomRoomsInputs SqliteStore::custom_rooms_inputs(const std::optional<ContentScope>& scope,
                                                    const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   CustomRoomsInputs in;
   Query q = writer_->query(std::string("SELECT ") + kRoomColumns +
                            (scope ? " WHERE published = 1" : "") + " ORDER BY title, id");
@@ -110,7 +110,7 @@ CustomRoomsInputs SqliteStore::custom_rooms_inputs(const std::optional<ContentSc
 CasesInputs SqliteStore::cases_inputs(const std::optional<ContentScope>& scope,
                                       const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   CasesInputs in;
   {
     Query q = writer_->query(std::string("SELECT ") + kCaseColumns +

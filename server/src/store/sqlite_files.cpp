@@ -71,9 +71,9 @@ std::optional<Id> SqliteStore::session_user(const std::string& token_hash, UnixT
 
 void SqliteStore::insert_upload(const UploadRecord& u) {
   std::lock_guard lock(write_mutex_);
-  writer_
-      ->query(std::string("INSERT INTO uploads (") + sqlite::kUploadColumns +
-              ") VALUES (?,?,?,?,?,?,?,?)")
+  settled_writer()
+      .query(std::string("INSERT INTO uploads (") + sqlite::kUploadColumns +
+             ") VALUES (?,?,?,?,?,?,?,?)")
       .bind(1, u.id)
       .bind(2, u.org_id)
       .bind(3, u.uploader)

@@ -111,7 +111,7 @@ bool SqliteStore::upload_in_use(const Id& upload_id) {
 
 FilesInputs SqliteStore::files_inputs(const std::optional<Id>& org, const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Database& db = *writer_;
+  Database& db = settled_writer();
   Transaction tx(db, TransactionMode::Deferred);
   const std::string o = org.value_or(std::string());
   FilesInputs in;
@@ -200,7 +200,7 @@ std::vector<StoredEvent> SqliteStore::record_download(const DownloadRecord& d,
   // Not a command (no command id, nothing to replay): one transaction of its own for the row
   // and its events.
   std::lock_guard lock(write_mutex_);
-  Database& db = *writer_;
+  Database& db = settled_writer();
   Transaction tx(db, TransactionMode::Immediate);
   db.query("INSERT INTO downloads (id, file_id, version_id, user_id, downloaded_at) "
            "VALUES (?,?,?,?,?)")

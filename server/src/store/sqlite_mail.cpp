@@ -154,7 +154,7 @@ void write_outbox_rows(Database& db) {
 
 SeatUse SqliteStore::seat_use(const Id& org, UnixTime now, const std::string& replacing_email) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   return sqlite::seat_use_in(*writer_, org, now, replacing_email);
 }
 
@@ -229,7 +229,7 @@ CommandOutcome SqliteStore::apply_invitation_change(const CommandKey& key,
 std::variant<User, InvitationRefusal> SqliteStore::accept_invitation(
     const std::string& token_hash, const UserRecord& user, UnixTime now) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   InvitationRecord inv;
   {
     Query q = writer_->query(std::string("SELECT ") + sqlite::kInvitationColumns +
@@ -294,8 +294,8 @@ void SqliteStore::record_mail_attempt(const OutboxMail& m) {
   std::lock_guard lock(write_mutex_);
   // A pending invitation mail must keep its link to be delivered; once sent or failed, the
   // one-time token goes, so the database holds only its hash (as for sessions).
-  writer_
-      ->query(
+  settled_writer()
+      .query(
           "UPDATE email_outbox SET status = ?1, attempts = ?2, next_attempt_at = ?3, "
           "last_error = ?4, sent_at = ?5, body = CASE WHEN ?1 != 'pending' AND kind = "
           "'invitation' THEN '(the invitation link is not kept once the mail is handed on)' "
@@ -311,7 +311,7 @@ void SqliteStore::record_mail_attempt(const OutboxMail& m) {
 
 std::vector<DueDigest> SqliteStore::due_digests(UnixTime now, size_t limit) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   std::vector<DueDigest> out;
   std::vector<std::pair<PendingDigest, int64_t>> rows;
   {
@@ -366,7 +366,7 @@ std::vector<DueDigest> SqliteStore::due_digests(UnixTime now, size_t limit) {
 void SqliteStore::settle_digest(const DueDigest& d, const std::optional<OutboxMail>& mail,
                                 UnixTime next_due) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   writer_->query("DELETE FROM message_digests WHERE user_id = ? AND conversation_id = ?")
       .bind(1, d.user_id)
       .bind(2, d.conversation_id)

@@ -253,7 +253,7 @@ int32_t SqliteStore::unread_after(const Id& conversation_id, const Id& user, int
 std::vector<ReadState> SqliteStore::read_states(const Id& conversation_id,
                                                 const std::vector<Id>& users) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   std::vector<ReadState> out;
   for (const Id& user : users) {
     const int64_t read = read_position(*writer_, conversation_id, user);
@@ -265,7 +265,7 @@ std::vector<ReadState> SqliteStore::read_states(const Id& conversation_id,
 MessagesInputs SqliteStore::messages_inputs(const Id& user, const std::optional<Id>& channel_org,
                                             const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   MessagesInputs in;
   {
     Query q = writer_->query(std::string("SELECT ") + kConversationColumns +
@@ -301,7 +301,7 @@ MessagesInputs SqliteStore::messages_inputs(const Id& user, const std::optional<
 ConversationInputs SqliteStore::conversation_inputs(const Conversation& c, size_t limit,
                                                     const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   ConversationInputs in;
   in.conversation = c;
   load_members(*writer_, in.conversation);
@@ -373,18 +373,20 @@ CommandOutcome SqliteStore::apply_message_change(const CommandKey& key,
                                                  const MessageChange& change,
                                                  const std::vector<NewEvent>& events,
                                                  const nlohmann::json& result, UnixTime now) {
-  return run_command(key, events, result, now, [&](Database& db) {
-    if (change.conversation) insert_conversation(db, *change.conversation, now);
-    if (change.message) {
-      if (change.new_message) {
-        insert_message(db, *change.message);
-        sqlite::insert_attachments(db, *change.message);
-      }
-      else
-        update_message(db, *change.message);
-    }
-    if (change.read) raise_read(db, *change.read);
-  });
+  return run_command(
+      key, events, result, now,
+      [&](Database& db) {
+        if (change.conversation) insert_conversation(db, *change.conversation, now);
+        if (change.message) {
+          if (change.new_message) {
+            insert_message(db, *change.message);
+            sqlite::insert_attachments(db, *change.message);
+          } else
+            update_message(db, *change.message);
+        }
+        if (change.read) raise_read(db, *change.read);
+      },
+      /*batched=*/true);
 }
 
 void SqliteStore::insert_seed_conversations(const SeedData& data) {

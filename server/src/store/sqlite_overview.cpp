@@ -129,7 +129,7 @@ NameDisclosure SqliteStore::leaderboard_disclosure() {
 
 UnixTime SqliteStore::begin_visit(const Id& user_id, UnixTime now) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   UnixTime since = 0;
   {
     Query q = writer_->query("SELECT last_seen_at FROM user_visits WHERE user_id = ?");
@@ -151,8 +151,8 @@ UnixTime SqliteStore::begin_visit(const Id& user_id, UnixTime now) {
 
 void SqliteStore::touch_visit(const Id& user_id, UnixTime now) {
   std::lock_guard lock(write_mutex_);
-  writer_
-      ->query(
+  settled_writer()
+      .query(
           "INSERT INTO user_visits (user_id, last_seen_at, visit_since) VALUES (?, ?, 0) "
           "ON CONFLICT(user_id) DO UPDATE SET last_seen_at = MAX(last_seen_at, "
           "excluded.last_seen_at)")

@@ -319,7 +319,7 @@ using sqlite::TransactionMode;
 ProjectsInputs SqliteStore::projects_inputs(const std::optional<Id>& org,
                                             const std::string& room_key) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   ProjectsInputs in;
   {
     Query q = writer_->query(
@@ -406,7 +406,7 @@ CommandOutcome SqliteStore::apply_project_change(const CommandKey& key,
 NotificationsInputs SqliteStore::notifications_inputs(const Id& user, const std::string& room_key,
                                                       size_t limit) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Deferred);
+  Transaction tx(settled_writer(), TransactionMode::Deferred);
   NotificationsInputs in;
   Query q = writer_->query(std::string("SELECT ") + sqlite::kNotificationColumns +
                            " WHERE user_id = ? ORDER BY read_at != 0, created_at DESC, id DESC "

@@ -189,6 +189,10 @@ SqliteStore::~SqliteStore() {
 }
 
 void SqliteStore::sync() {
+  {
+    std::lock_guard lock(write_mutex_);
+    settled_writer();
+  }
   std::lock_guard lock(wal_mutex_);
   if (wal_fd_ < 0) {
     wal_fd_ = ::open(wal_path_.c_str(), O_RDONLY | O_CLOEXEC);
@@ -260,7 +264,8 @@ Id SqliteStore::vendor_id() {
 void SqliteStore::create_session(const std::string& token_hash, const Id& user_id,
                                  UnixTime expires_at) {
   std::lock_guard lock(write_mutex_);
-  writer_->query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+  settled_writer()
+      .query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
       .bind(1, token_hash)
       .bind(2, user_id)
       .bind(3, expires_at)
@@ -270,7 +275,7 @@ void SqliteStore::create_session(const std::string& token_hash, const Id& user_i
 std::optional<Id> SqliteStore::refresh_session(const std::string& token_hash, UnixTime now,
                                                UnixTime new_expiry) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   std::optional<Id> user;
   UnixTime expires_at = 0;
   {
@@ -297,7 +302,7 @@ std::optional<Id> SqliteStore::refresh_session(const std::string& token_hash, Un
 
 void SqliteStore::delete_session(const std::string& token_hash) {
   std::lock_guard lock(write_mutex_);
-  writer_->query("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+  settled_writer().query("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
 }
 
 int64_t SqliteStore::room_seq(const std::string& room_key) {
@@ -388,26 +393,62 @@ OverviewInputs SqliteStore::overview_inputs(size_t recent, const std::optional<I
   return in;
 }
 
-CommandOutcome SqliteStore::run_command(const CommandKey& key,
-                                        const std::vector<NewEvent>& events,
+CommandOutcome SqliteStore::run_command(const CommandKey& key, const std::vector<NewEvent>& events,
                                         const nlohmann::json& result, UnixTime now,
-                                        const std::function<void(Database&)>& write) {
+                                        const std::function<void(Database&)>& write, bool batched) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
-  CommandOutcome out;
-  if (auto recorded = sqlite::recorded_result(*writer_, key)) {
-    out.result = std::move(*recorded);
-    out.replayed = true;
+  Database& db = *writer_;
+  auto apply = [&] {
+    CommandOutcome out;
+    if (auto recorded = sqlite::recorded_result(db, key)) {
+      out.result = std::move(*recorded);
+      out.replayed = true;
+      return out;
+    }
+    write(db);
+    sqlite::write_side_rows(db, events, result, now);
+    sqlite::write_outbox_rows(db);
+    out.events = sqlite::append_events(db, events, now);
+    sqlite::record_command(db, key, result, now);
+    out.result = result;
+    return out;
+  };
+  if (!batched) {
+    Transaction tx(settled_writer(), TransactionMode::Immediate);
+    CommandOutcome out = apply();
+    tx.commit();
     return out;
   }
-  write(*writer_);
-  sqlite::write_side_rows(*writer_, events, result, now);
-  sqlite::write_outbox_rows(*writer_);
-  out.events = sqlite::append_events(*writer_, events, now);
-  sqlite::record_command(*writer_, key, result, now);
-  tx.commit();
-  out.result = result;
-  return out;
+  // A savepoint of the batch: a command that fails takes back only its own writes. A batch
+  // this command opened is rolled back whole, so no empty transaction stays open.
+  const bool opened = !batch_;
+  if (opened) batch_ = std::make_unique<Transaction>(db, TransactionMode::Immediate);
+  db.exec("SAVEPOINT command");
+  try {
+    CommandOutcome out = apply();
+    db.exec("RELEASE command");
+    return out;
+  } catch (...) {
+    if (opened) {
+      batch_.reset();
+    } else {
+      try {
+        db.exec("ROLLBACK TO command");
+        db.exec("RELEASE command");
+      } catch (const sqlite::Error&) {
+        batch_.reset();  // SQLite rolled the whole transaction back itself (disk full, I/O)
+      }
+    }
+    throw;
+  }
+}
+
+Database& SqliteStore::settled_writer() {
+  if (batch_) {
+    std::unique_ptr<Transaction> batch = std::move(batch_);
+    batch->commit();  // throws on failure; the batch is then rolled back (nothing acked it yet)
+  }
+  return *writer_;
 }
 
 CommandOutcome SqliteStore::submit_lead(const CommandKey& key, const Lead& lead,
@@ -425,7 +466,7 @@ bool SqliteStore::empty() {
 
 void SqliteStore::seed(const SeedData& data) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(*writer_, TransactionMode::Immediate);
+  Transaction tx(settled_writer(), TransactionMode::Immediate);
   insert_seed_rows(data);
   tx.commit();
 }

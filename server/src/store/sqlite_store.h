@@ -16,6 +16,7 @@ namespace portal::server {
 
 namespace sqlite {
 class Database;
+class Transaction;
 }
 
 class SqliteStore final : public Store {
@@ -233,9 +234,14 @@ class SqliteStore final : public Store {
   // The frame of every command: in one IMMEDIATE transaction on the writer, unless `key` was
   // seen before (then its recorded result comes back and nothing changes), runs `write`,
   // appends `events` and records `result` under `key`. Every apply_*_change goes through here.
+  // With `batched`, the command joins the writer's open batch transaction instead (see batch_).
   CommandOutcome run_command(const CommandKey& key, const std::vector<NewEvent>& events,
                              const nlohmann::json& result, UnixTime now,
-                             const std::function<void(sqlite::Database&)>& write);
+                             const std::function<void(sqlite::Database&)>& write,
+                             bool batched = false);
+  // The writer with no batch open: commits the batch if one is. Every other transaction on the
+  // writer begins on this. The caller holds write_mutex_.
+  sqlite::Database& settled_writer();
   // Inserts the rows of `data`; the caller holds write_mutex_ and an open transaction.
   void insert_seed_rows(const SeedData& data);
   // Inserts the program rows of a seed (sqlite_program.cpp); same preconditions.
@@ -247,6 +253,11 @@ class SqliteStore final : public Store {
 
   std::mutex write_mutex_;
   std::unique_ptr<sqlite::Database> writer_;
+  // Group commit of messages: message commands run in savepoints of one open transaction, which
+  // the next sync() (the durable queue's, before it acknowledges them) or any other writer
+  // transaction commits. One commit then covers every message sent meanwhile: its index and
+  // search pages are written to the log once, not once per message. Guarded by write_mutex_.
+  std::unique_ptr<sqlite::Transaction> batch_;
   // The write-ahead log that sync() flushes (opened on first use, kept open).
   std::filesystem::path wal_path_;
   std::mutex wal_mutex_;

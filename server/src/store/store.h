@@ -273,7 +273,9 @@ class Store {
   virtual std::vector<Message> search_messages(const Id& user, const std::optional<Id>& channel_org,
                                                const std::string& match, size_t limit) = 0;
   // In one transaction: unless `key` was seen before, writes `change` (and the search index),
-  // appends `events` and records `result` under `key`.
+  // appends `events` and records `result` under `key`. The store may commit it together with
+  // the messages sent around it, at the latest at the next sync(): other connections' reads see
+  // it from then on, so acknowledge and publish it only after a sync (the durable queue does).
   virtual CommandOutcome apply_message_change(const CommandKey& key, const MessageChange& change,
                                               const std::vector<NewEvent>& events,
                                               const nlohmann::json& result, UnixTime now) = 0;

@@ -1,0 +1,133 @@
+// Group commit of messages in SqliteStore: message commands share one open transaction until
+// the next sync. What a user relies on: every message the store took is there after the sync
+// (and after a restart), a message that fails takes back only its own writes, a resend inside
+// the batch is answered from its record, and a failure never leaves the writer stuck.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "store/sqlite_store.h"
+
+namespace portal::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Id kConversation = "conv-1";
+const Id kAuthor = "user-1";
+
+class MessageBatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("portal-batch-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    reopen();
+    SeedData seed;
+    seed.orgs.push_back(Organisation{"org-v", "Vendor", OrgKind::Vendor, "", 0, "EUR", 5});
+    seed.users.push_back(SeedUser{
+        UserRecord{User{kAuthor, "org-v", "a@vendor.example", "Ada", Role::VendorAdmin}, "x"}, 1});
+    SeedConversation sc;
+    sc.conversation.id = kConversation;
+    sc.conversation.org_id = "org-v";
+    sc.conversation.title = "general";
+    sc.conversation.member_ids = {kAuthor};
+    sc.conversation.created_by = kAuthor;
+    sc.conversation.created_at = 1;
+    sc.messages.push_back(message("seeded", 1));
+    seed.conversations.push_back(sc);
+    store_->seed(seed);
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  void reopen() {
+    store_.reset();  // closing syncs
+    auto opened = SqliteStore::open(dir_);
+    ASSERT_TRUE(opened.store) << opened.error;
+    store_ = std::move(opened.store);
+  }
+
+  static Message message(const Id& id, int64_t seq) {
+    Message m;
+    m.id = id;
+    m.conversation_id = kConversation;
+    m.seq = seq;
+    m.author_id = kAuthor;
+    m.body = "body of " + id;
+    m.sent_at = 100 + seq;
+    return m;
+  }
+
+  CommandOutcome send(const std::string& command_id, const Message& m) {
+    MessageChange change;
+    change.message = m;
+    change.new_message = true;
+    return store_->apply_message_change(CommandKey{kAuthor, command_id}, change, {},
+                                        {{"message_id", m.id}}, 200);
+  }
+
+  std::vector<std::string> stored_ids() {
+    bool has_older = false;
+    std::vector<std::string> ids;
+    for (const Message& m : store_->messages_before(kConversation, 1000, 100, has_older))
+      ids.push_back(m.id);
+    return ids;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(MessageBatchTest, EveryMessageOfABatchIsStoredAfterTheSyncAndARestart) {
+  send("c1", message("m1", 2));
+  send("c2", message("m2", 3));
+  send("c3", message("m3", 4));
+  // Later messages of the batch see the earlier ones (the next seq counts them).
+  EXPECT_EQ(store_->next_message_seq(kConversation), 5);
+  store_->sync();
+  reopen();
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1", "m2", "m3"}));
+  EXPECT_TRUE(store_->command_result(CommandKey{kAuthor, "c2"}));
+}
+
+TEST_F(MessageBatchTest, AFailedMessageTakesBackOnlyItsOwnWrites) {
+  send("c1", message("m1", 2));
+  // Same id as m1: the insert fails half way through this command.
+  EXPECT_THROW(send("c2", message("m1", 3)), StoreError);
+  send("c3", message("m3", 3));
+  store_->sync();
+  reopen();
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1", "m3"}));
+  EXPECT_TRUE(store_->command_result(CommandKey{kAuthor, "c1"}));
+  // Not recorded: the client's resend runs the command again.
+  EXPECT_FALSE(store_->command_result(CommandKey{kAuthor, "c2"}));
+}
+
+TEST_F(MessageBatchTest, AFailureThatOpenedTheBatchLeavesTheWriterFree) {
+  EXPECT_THROW(send("c1", message("seeded", 2)), StoreError);
+  // An ordinary transaction and a new batch both start.
+  store_->create_session("hash", kAuthor, 999'999);
+  send("c2", message("m2", 2));
+  store_->sync();
+  reopen();
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m2"}));
+  EXPECT_EQ(store_->session_user("hash", 1000), std::optional<Id>(kAuthor));
+}
+
+TEST_F(MessageBatchTest, AResendInsideTheBatchIsAnsweredFromItsRecord) {
+  const CommandOutcome first = send("c1", message("m1", 2));
+  const CommandOutcome again = send("c1", message("m1-again", 3));
+  EXPECT_FALSE(first.replayed);
+  EXPECT_TRUE(again.replayed);
+  EXPECT_EQ(again.result, first.result);
+  store_->sync();
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1"}));
+}
+
+}  // namespace
+}  // namespace portal::server
