@@ -341,7 +341,7 @@ int main(int argc, char** argv) {
   // [SECTION] Offered-rate steps
   std::printf(
       "\n| target | offered msg/s | deliveries/s | p50 ms | p99 ms | max ms | server "
-      "CPU µs/delivery | errors | generator CPU % |\n|---|---|---|---|---|---|---|---|---|\n");
+      "CPU µs/delivery | errors | generator CPU %% |\n|---|---|---|---|---|---|---|---|---|\n");
   std::mt19937 rng(2026);
   uint64_t sent = 0;
   for (int rate : o.rates) {

@@ -253,7 +253,10 @@ int32_t SqliteStore::unread_after(const Id& conversation_id, const Id& user, int
 std::vector<ReadState> SqliteStore::read_states(const Id& conversation_id,
                                                 const std::vector<Id>& users) {
   std::lock_guard lock(write_mutex_);
-  Transaction tx(settled_writer(), TransactionMode::Deferred);
+  // Commands plan with this: inside a batch they read it as it stands (one connection under one
+  // lock reads consistently), and a batch is not committed just to read.
+  std::optional<Transaction> tx;
+  if (!batch_) tx.emplace(*writer_, TransactionMode::Deferred);
   std::vector<ReadState> out;
   for (const Id& user : users) {
     const int64_t read = read_position(*writer_, conversation_id, user);
