@@ -6,8 +6,11 @@
 // delivery is the floor any server that writes each delivery with its own send() pays, before
 // parsing, routing, storing or encoding anything. docs/performance.md compares it with the
 // load bench's µs per delivery.
+// With --uring 1 (built where liburing is installed) a room's sends go to the kernel as one
+// io_uring submission instead of one send() each: the same deliveries for one system call per
+// message, the floor a server batching its writes that way would pay.
 // Usage: portal_send_floor [--connections 10000] [--room-size 50] [--rate 1000] [--seconds 5]
-//                          [--bytes 190]
+//                          [--bytes 190] [--uring 0|1]
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -15,7 +18,11 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#ifdef PORTAL_HAVE_URING
+#include <liburing.h>
+#endif
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -34,6 +41,7 @@ struct Options {
   int rate = 1'000;  // messages per second, each to room_size connections
   int seconds = 5;
   int bytes = 190;  // about one chat message event frame
+  bool uring = false;
 };
 
 double thread_cpu_seconds() {
@@ -64,11 +72,23 @@ int main(int argc, char** argv) {
       o.seconds = v;
     else if (key == "--bytes")
       o.bytes = v;
+    else if (key == "--uring")
+      o.uring = v != 0;
   }
   if (o.connections < o.room_size || o.room_size < 1 || o.rate < 1 || o.seconds < 1) {
     std::fprintf(stderr, "portal_send_floor: bad options\n");
     return 2;
   }
+#ifndef PORTAL_HAVE_URING
+  if (o.uring) {
+    std::fprintf(stderr, "portal_send_floor: built without liburing (apt install liburing-dev)\n");
+    return 2;
+  }
+#else
+  io_uring ring{};
+  if (o.uring && io_uring_queue_init(static_cast<unsigned>(std::max(o.room_size, 8)), &ring, 0) != 0)
+    die("io_uring_queue_init");
+#endif
   rlimit lim{};
   getrlimit(RLIMIT_NOFILE, &lim);
   lim.rlim_cur = lim.rlim_max;
@@ -130,9 +150,26 @@ int main(int argc, char** argv) {
   for (long long m = 0; m < messages; ++m) {
     std::this_thread::sleep_until(t0 + period * m);
     const int room = static_cast<int>(m % rooms);
+    const int* room_fds = &servers[static_cast<size_t>(room * o.room_size)];
+#ifdef PORTAL_HAVE_URING
+    if (o.uring) {
+      for (int k = 0; k < o.room_size; ++k)
+        io_uring_prep_send(io_uring_get_sqe(&ring), room_fds[k], frame.data(), frame.size(),
+                           MSG_NOSIGNAL | MSG_DONTWAIT);
+      io_uring_submit_and_wait(&ring, static_cast<unsigned>(o.room_size));
+      io_uring_cqe* cqe = nullptr;
+      unsigned head = 0, seen = 0;
+      io_uring_for_each_cqe(&ring, head, cqe) {
+        if (cqe->res == static_cast<int>(frame.size())) ++deliveries;
+        ++seen;
+      }
+      io_uring_cq_advance(&ring, seen);
+      continue;
+    }
+#endif
     for (int k = 0; k < o.room_size; ++k) {
-      if (send(servers[static_cast<size_t>(room * o.room_size + k)], frame.data(), frame.size(),
-               MSG_NOSIGNAL) == static_cast<ssize_t>(frame.size()))
+      if (send(room_fds[k], frame.data(), frame.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(frame.size()))
         ++deliveries;
     }
   }
@@ -146,8 +183,9 @@ int main(int argc, char** argv) {
               o.room_size, o.rate, o.seconds, o.bytes);
   std::printf("deliveries %lld in %.2f s (%.0f /s), received %lld bytes\n", deliveries, wall,
               static_cast<double>(deliveries) / wall, received.load());
-  std::printf("sender CPU per delivery: %.2f us (send() alone, loopback receive path included)\n",
-              sender_cpu * 1e6 / static_cast<double>(deliveries));
+  std::printf("sender CPU per delivery: %.2f us (%s alone, loopback receive path included)\n",
+              sender_cpu * 1e6 / static_cast<double>(deliveries),
+              o.uring ? "io_uring submissions" : "send()");
   std::printf("reader CPU per delivery: %.2f us (the client side: epoll + read)\n",
               reader_cpu * 1e6 / static_cast<double>(deliveries));
   return 0;
