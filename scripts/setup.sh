@@ -39,6 +39,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   say "Debian packages: all present"
 fi
+# Optional: liburing lets the server hand a batch of socket writes to the kernel in one system
+# call (io_uring). Without it (or where it cannot be installed) every write is its own sendmsg.
+if ! dpkg-query -W -f='${Status}' liburing-dev 2>/dev/null | grep -q "install ok installed"; then
+  { apt_update && sudo_if apt-get install -y -qq --no-install-recommends liburing-dev; } \
+    || say "liburing-dev could not be installed: the server writes each socket on its own"
+fi
 
 # Dear ImGui's .cpp files come from Debian's source package (libimgui-dev has headers only).
 imgui_dir="$cache/imgui"

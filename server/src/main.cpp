@@ -26,11 +26,12 @@
 #include "app/portal_service.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
+#include "bus/hub.h"
 #include "demo/generator.h"
 #include "mail/mailer.h"
-#include "bus/hub.h"
 #include "net/listener.h"
 #include "net/shared_state.h"
+#include "net/websocket_session.h"
 #include "store/blob_store.h"
 #include "store/sqlite_store.h"
 
@@ -152,6 +153,9 @@ int run(const Options& o) {
   net::io_context ioc(static_cast<int>(io_threads));
   net::thread_pool workers(std::max(4u, io_threads));
 
+  // A batch of acks and events for many sockets leaves in one submission (io_uring), not one
+  // system call per socket.
+  SendBatch::set_flusher(&websocket_session::flush_all);
   auto state = std::make_shared<SharedState>(
       service, StaticFiles(o.public_dir), o.allow_origins,
       [&workers](SharedState::Work work) { net::post(workers, std::move(work)); });

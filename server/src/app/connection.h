@@ -34,6 +34,12 @@ class SendBatch {
   // `connection` and calls its flush() once at the end. Call it once per batch and connection.
   static bool enlist(std::shared_ptr<Connection> connection);
 
+  // How a batch writes its connections when it ends: by default flush() on each in turn. The
+  // network layer may install one that writes them all at once (net/websocket_session.h: one
+  // io_uring submission for every socket). Set it before the first batch.
+  using Flusher = void (*)(std::vector<std::shared_ptr<Connection>>& held);
+  static void set_flusher(Flusher flusher);
+
  private:
   std::vector<std::shared_ptr<Connection>> held_;
   SendBatch* outer_;

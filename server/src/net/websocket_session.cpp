@@ -2,10 +2,16 @@
 
 #include <sys/socket.h>
 #include <sys/uio.h>
+#ifdef PORTAL_HAVE_URING
+#include <liburing.h>
+#endif
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -39,6 +45,8 @@ constexpr std::size_t kMaxQueuedBytes = 4 * 1024 * 1024;
 // to their headers (one contiguous buffer), larger ones are written from the shared frame.
 constexpr std::size_t kMaxFramesPerWrite = 256;
 constexpr std::size_t kInlinePayload = 2048;
+// Sessions per io_uring submission when a SendBatch writes many at once.
+constexpr std::size_t kRingEntries = 256;
 // Heartbeat: a peer silent this long is pinged, and dropped when silent for kSilentLimit; a
 // close handshake that does not finish in kCloseLimit is cut.
 constexpr auto kHeartbeatTick = 10s;
@@ -236,75 +244,175 @@ void websocket_session::enqueue_locked(SharedFrame payload, ws::Opcode opcode) {
 }
 
 void websocket_session::write_locked() {
-  // Everything queued leaves in one gather write: headers and small payloads copied side by
-  // side into out_, large payloads pointed at where they are (shared by every recipient).
   while (!queue_.empty()) {
-    const std::size_t n = std::min(queue_.size(), kMaxFramesPerWrite);
-    std::size_t inline_bytes = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t size = queue_[i].payload->size();
-      inline_bytes += ws::kMaxHeaderBytes + (size <= kInlinePayload ? size : 0);
-    }
-    out_.clear();
-    out_.reserve(inline_bytes);  // no reallocation below: the buffers point into out_
-    buffers_.clear();
-    std::size_t run_start = 0;  // where the current contiguous run of out_ began
-    auto close_run = [&] {
-      if (out_.size() > run_start)
-        buffers_.emplace_back(out_.data() + run_start, out_.size() - run_start);
-      run_start = out_.size();
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string& payload = *queue_[i].payload;
-      uint8_t header[ws::kMaxHeaderBytes];
-      const std::size_t h = ws::encode_header(queue_[i].opcode, payload.size(), header);
-      out_.append(reinterpret_cast<const char*>(header), h);
-      if (payload.size() <= kInlinePayload) {
-        out_.append(payload);
-      } else {
-        close_run();
-        buffers_.emplace_back(payload.data(), payload.size());
-      }
-    }
-    close_run();
-    in_flight_ = n;
+    const std::size_t total = prepare_write_locked();
     // Most writes fit the socket's send buffer: one non-blocking sendmsg from this thread. The
     // system call is made directly (the socket is not closed meanwhile: that takes this lock).
     thread_local std::vector<iovec> iov;
     iov.resize(buffers_.size());
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < buffers_.size(); ++i) {
-      iov[i].iov_base = const_cast<void*>(buffers_[i].data());
-      iov[i].iov_len = buffers_[i].size();
-      total += buffers_[i].size();
-    }
+    for (std::size_t i = 0; i < buffers_.size(); ++i)
+      iov[i] = iovec{const_cast<void*>(buffers_[i].data()), buffers_[i].size()};
     msghdr msg{};
     msg.msg_iov = iov.data();
     msg.msg_iovlen = iov.size();
     const ssize_t sent = ::sendmsg(socket_.native_handle(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-    std::size_t written = 0;
-    if (sent >= 0) {
-      written = static_cast<std::size_t>(sent);
-    } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-      return drop_locked(nullptr);  // reset or broken pipe: the reader will see it too
-    }
-    if (written < total) {
-      // The socket is full (a slow reader or a large snapshot): the rest is written
-      // asynchronously on the strand, and frames queued meanwhile wait for it.
-      auto first = buffers_.begin();
-      while (written >= first->size()) written -= (first++)->size();
-      *first += written;
-      buffers_.erase(buffers_.begin(), first);
-      net::post(
-          socket_.get_executor(),
-          beast::bind_front_handler(&websocket_session::start_async_write, shared_from_this()));
-      return;
-    }
-    written_locked();
-    if (close_written_) return;
+    if (!finish_write_locked(sent, sent < 0 ? errno : 0, total) || close_written_) return;
   }
 }
 
+std::size_t websocket_session::prepare_write_locked() {
+  // Everything queued leaves in one gather write: headers and small payloads copied side by
+  // side into out_, large payloads pointed at where they are (shared by every recipient).
+  const std::size_t n = std::min(queue_.size(), kMaxFramesPerWrite);
+  std::size_t inline_bytes = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t size = queue_[i].payload->size();
+    inline_bytes += ws::kMaxHeaderBytes + (size <= kInlinePayload ? size : 0);
+  }
+  out_.clear();
+  out_.reserve(inline_bytes);  // no reallocation below: the buffers point into out_
+  buffers_.clear();
+  std::size_t run_start = 0;  // where the current contiguous run of out_ began
+  auto close_run = [&] {
+    if (out_.size() > run_start)
+      buffers_.emplace_back(out_.data() + run_start, out_.size() - run_start);
+    run_start = out_.size();
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& payload = *queue_[i].payload;
+    uint8_t header[ws::kMaxHeaderBytes];
+    const std::size_t h = ws::encode_header(queue_[i].opcode, payload.size(), header);
+    out_.append(reinterpret_cast<const char*>(header), h);
+    if (payload.size() <= kInlinePayload) {
+      out_.append(payload);
+    } else {
+      close_run();
+      buffers_.emplace_back(payload.data(), payload.size());
+    }
+  }
+  close_run();
+  in_flight_ = n;
+  std::size_t total = 0;
+  for (const auto& b : buffers_) total += b.size();
+  return total;
+}
+
+bool websocket_session::finish_write_locked(ssize_t sent, int error, std::size_t total) {
+  std::size_t written = 0;
+  if (sent >= 0) {
+    written = static_cast<std::size_t>(sent);
+  } else if (error != EAGAIN && error != EWOULDBLOCK && error != EINTR) {
+    drop_locked(nullptr);  // reset or broken pipe: the reader will see it too
+    return false;
+  }
+  if (written < total) {
+    // The socket is full (a slow reader or a large snapshot): the rest is written
+    // asynchronously on the strand, and frames queued meanwhile wait for it.
+    auto first = buffers_.begin();
+    while (written >= first->size()) written -= (first++)->size();
+    *first += written;
+    buffers_.erase(buffers_.begin(), first);
+    net::post(socket_.get_executor(),
+              beast::bind_front_handler(&websocket_session::start_async_write, shared_from_this()));
+    return false;
+  }
+  written_locked();
+  return true;
+}
+
+void websocket_session::flush_all(std::vector<std::shared_ptr<Connection>>& held) {
+#ifdef PORTAL_HAVE_URING
+  // One ring per publishing thread, made on its first batch; a kernel without io_uring (or one
+  // that forbids it) leaves `ok` false and every write goes the ordinary way.
+  struct Ring {
+    io_uring ring{};
+    bool ok = false;
+    Ring() { ok = io_uring_queue_init(kRingEntries, &ring, 0) == 0; }
+    ~Ring() {
+      if (ok) io_uring_queue_exit(&ring);
+    }
+  };
+  thread_local Ring ring;
+  if (ring.ok && held.size() > 1) {
+    std::vector<websocket_session*> sessions;
+    sessions.reserve(held.size());
+    for (auto& connection : held) {
+      if (auto* session = dynamic_cast<websocket_session*>(connection.get()))
+        sessions.push_back(session);
+      else
+        connection->flush();
+    }
+    // Every batch locks its sessions in address order, so two batches never wait on each other.
+    std::sort(sessions.begin(), sessions.end());
+    sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
+    for (std::size_t at = 0; at < sessions.size(); at += kRingEntries)
+      flush_group(ring.ring, sessions.data() + at, std::min(kRingEntries, sessions.size() - at));
+    return;
+  }
+#endif
+  for (auto& connection : held) connection->flush();
+}
+
+#ifdef PORTAL_HAVE_URING
+void websocket_session::flush_group(io_uring& ring, websocket_session* const* sessions,
+                                    std::size_t n) {
+  // Each session stays locked until its write has completed: its buffers are in use and its
+  // socket must not be closed meanwhile (closing takes the lock).
+  std::vector<std::unique_lock<std::mutex>> locks;
+  locks.reserve(n);
+  std::vector<std::size_t> totals(n, 0);
+  std::vector<std::size_t> writing;  // indexes of the sessions with a write to make
+  for (std::size_t i = 0; i < n; ++i) {
+    websocket_session& s = *sessions[i];
+    locks.emplace_back(s.write_mutex_);
+    s.held_ = false;
+    if (s.closed_ || s.dropping_ || s.in_flight_ > 0 || s.queue_.empty()) continue;
+    totals[i] = s.prepare_write_locked();
+    writing.push_back(i);
+  }
+  if (writing.empty()) return;
+  std::size_t iov_count = 0;
+  for (std::size_t i : writing) iov_count += sessions[i]->buffers_.size();
+  std::vector<iovec> iov;
+  iov.reserve(iov_count);  // no reallocation: the messages point into it
+  std::vector<msghdr> messages(writing.size());
+  for (std::size_t k = 0; k < writing.size(); ++k) {
+    websocket_session& s = *sessions[writing[k]];
+    msghdr& m = messages[k];
+    m.msg_iov = iov.data() + iov.size();
+    m.msg_iovlen = s.buffers_.size();
+    for (const auto& b : s.buffers_) iov.push_back(iovec{const_cast<void*>(b.data()), b.size()});
+    io_uring_sqe* sqe = io_uring_get_sqe(&ring);  // the ring holds kRingEntries >= n
+    // MSG_DONTWAIT: a full socket completes at once with EAGAIN instead of waiting.
+    io_uring_prep_sendmsg(sqe, s.socket_.native_handle(), &m, MSG_NOSIGNAL | MSG_DONTWAIT);
+    io_uring_sqe_set_data64(sqe, writing[k]);
+  }
+  std::size_t done = 0;
+  while (done < writing.size()) {
+    const int rc = io_uring_submit_and_wait(&ring, 1);
+    if (rc < 0 && rc != -EINTR && rc != -EAGAIN && rc != -EBUSY) {
+      // Not a full socket (that completes with EAGAIN) but a broken ring: the kernel may still
+      // hold sends that point into these buffers, so nothing here can be released safely.
+      std::fprintf(stderr, "portal-server: io_uring_submit failed: %s\n", std::strerror(-rc));
+      std::abort();
+    }
+    io_uring_cqe* cqe = nullptr;
+    unsigned head = 0, seen = 0;
+    io_uring_for_each_cqe(&ring, head, cqe) {
+      websocket_session& s = *sessions[io_uring_cqe_get_data64(cqe)];
+      const int res = cqe->res;
+      const std::size_t i = static_cast<std::size_t>(io_uring_cqe_get_data64(cqe));
+      ++seen;
+      // The rest of a long queue (over kMaxFramesPerWrite frames) leaves the ordinary way.
+      if (s.finish_write_locked(res >= 0 ? res : -1, res >= 0 ? 0 : -res, totals[i]) &&
+          !s.close_written_ && !s.queue_.empty())
+        s.write_locked();
+    }
+    io_uring_cq_advance(&ring, seen);
+    done += seen;
+  }
+}
+#endif
 void websocket_session::written_locked() {
   bool wrote_close = false;
   for (std::size_t i = 0; i < in_flight_; ++i) {

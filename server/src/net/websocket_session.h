@@ -30,6 +30,8 @@
 #include "net/shared_state.h"
 #include "net/ws_codec.h"
 
+struct io_uring;  // liburing's ring (flush_all)
+
 namespace portal::server {
 
 class websocket_session : public std::enable_shared_from_this<websocket_session>,
@@ -47,6 +49,11 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   void flush() override;
   // Closable: say goodbye and close with "going away" (any thread).
   void shutdown() override;
+
+  // A SendBatch's flusher (SendBatch::set_flusher): the sessions' writes leave as one io_uring
+  // submission (one system call for a whole room's deliveries) where the server was built with
+  // liburing and the kernel allows it; otherwise, and for other connections, flush() each.
+  static void flush_all(std::vector<std::shared_ptr<Connection>>& held);
 
  private:
   struct Outgoing {
@@ -66,6 +73,14 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   // With write_mutex_ held (any thread):
   void enqueue_locked(SharedFrame payload, ws::Opcode opcode);
   void write_locked();
+  // The two halves of one write: gather the next frames into out_/buffers_ (returns their
+  // bytes), and take the result of sending them (`sent` bytes, or -1 with `error`); false when
+  // not all left (the rest goes on asynchronously, or the session is being dropped).
+  std::size_t prepare_write_locked();
+  bool finish_write_locked(ssize_t sent, int error, std::size_t total);
+#ifdef PORTAL_HAVE_URING
+  static void flush_group(::io_uring& ring, websocket_session* const* sessions, std::size_t n);
+#endif
   void written_locked();
   void drop_locked(const char* why);
   // On the strand:
