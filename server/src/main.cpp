@@ -24,6 +24,7 @@
 #include "app/file_access.h"
 #include "app/options.h"
 #include "app/portal_service.h"
+#include "app/thread_name.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
 #include "bus/hub.h"
@@ -151,7 +152,10 @@ int run(const Options& o) {
   // clients. The pool is declared after the io_context so that work it never ran (holding
   // sessions and their sockets) is destroyed while the io_context still exists.
   net::io_context ioc(static_cast<int>(io_threads));
+  // A new thread starts with its creator's name: the pool's threads are "portal-work".
+  name_this_thread("portal-work");
   net::thread_pool workers(std::max(4u, io_threads));
+  name_this_thread("portal-server");
 
   // A batch of acks and events for many sockets leaves in one submission (io_uring), not one
   // system call per socket.
@@ -205,7 +209,12 @@ int run(const Options& o) {
             << server->local_endpoint().port() << "/" << std::endl;
 
   std::vector<std::thread> threads;
-  for (unsigned i = 1; i < io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+  for (unsigned i = 1; i < io_threads; ++i)
+    threads.emplace_back([&ioc] {
+      name_this_thread("portal-io");
+      ioc.run();
+    });
+  name_this_thread("portal-io");
   ioc.run();
   for (auto& t : threads) t.join();
 

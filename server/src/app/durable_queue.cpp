@@ -3,22 +3,31 @@
 #include <cstdio>
 
 #include "app/connection.h"
+#include "app/thread_name.h"
 
 namespace portal::server {
 
 DurableQueue::DurableQueue(std::function<void()> sync)
-    : sync_(std::move(sync)), thread_([this] { run(); }) {}
+    : sync_(std::move(sync)),
+      delivery_thread_([this] { run_deliveries(); }),
+      sync_thread_([this] { run_syncs(); }) {}
 
 void DurableQueue::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
-  wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  wake_sync_.notify_one();
+  if (sync_thread_.joinable()) sync_thread_.join();
+  {
+    std::lock_guard lock(mutex_);
+    syncs_done_ = true;
+  }
+  wake_delivery_.notify_one();
+  if (delivery_thread_.joinable()) delivery_thread_.join();
   std::lock_guard lock(mutex_);
   stopped_ = true;
-  queued_.clear();  // arrived after the thread's last look: nobody is left to answer
+  queued_.clear();  // arrived after the sync thread's last look: nobody is left to answer
 }
 
 void DurableQueue::after_sync(std::function<void()> fn) {
@@ -27,7 +36,7 @@ void DurableQueue::after_sync(std::function<void()> fn) {
     if (stopped_) return;  // no thread left to run it
     queued_.push_back(std::move(fn));
   }
-  wake_.notify_one();
+  wake_sync_.notify_one();
 }
 
 DurableQueue::Stats DurableQueue::stats() const {
@@ -35,12 +44,13 @@ DurableQueue::Stats DurableQueue::stats() const {
   return stats_;
 }
 
-void DurableQueue::run() {
-  std::vector<std::function<void()>> batch;
+void DurableQueue::run_syncs() {
+  name_this_thread("portal-sync");
+  Batch batch;
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queued_.empty(); });
+      wake_sync_.wait(lock, [&] { return stopping_ || !queued_.empty(); });
       if (queued_.empty()) return;  // stopping, nothing left
       batch.swap(queued_);
     }
@@ -58,17 +68,35 @@ void DurableQueue::run() {
       std::lock_guard lock(mutex_);
       ++stats_.syncs;
       stats_.covered += batch.size();
+      durable_.push_back(std::move(batch));
     }
-    // What the batch sends (acks, events) leaves at its end, one write per connection.
+    batch = Batch();
+    wake_delivery_.notify_one();
+  }
+}
+
+void DurableQueue::run_deliveries() {
+  name_this_thread("portal-deliver");
+  std::deque<Batch> ready;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_delivery_.wait(lock, [&] { return syncs_done_ || !durable_.empty(); });
+      if (durable_.empty()) return;  // the sync thread has ended and everything ran
+      ready.swap(durable_);
+    }
+    // What the batches send (acks, events) leaves at their end, one write per connection.
     SendBatch sends;
-    for (auto& fn : batch) {
-      try {
-        fn();
-      } catch (const std::exception& e) {
-        std::fprintf(stderr, "portal-server: after-sync work failed: %s\n", e.what());
+    for (Batch& batch : ready) {
+      for (auto& fn : batch) {
+        try {
+          fn();
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "portal-server: after-sync work failed: %s\n", e.what());
+        }
       }
     }
-    batch.clear();
+    ready.clear();
   }
 }
 

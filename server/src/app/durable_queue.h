@@ -1,10 +1,13 @@
 // Group commit for acknowledgements. Commands commit without waiting for the disk; whatever
 // they must only do once their data is durable (ack the sender, publish the events) is queued
-// here. One thread makes everything committed so far durable with a single sync and then runs
-// what was queued before it, in order: one fsync covers every command that committed meanwhile,
-// so the disk no longer bounds how many commands per second the server acknowledges.
+// here. One thread makes everything committed so far durable with a single sync and hands what
+// was queued before it to a second thread, which runs it in order: one fsync covers every
+// command that committed meanwhile, so the disk no longer bounds how many commands per second
+// the server acknowledges, and the next sync overlaps the sending of the last batch's frames.
 #pragma once
 #include <condition_variable>
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -23,9 +26,10 @@ class DurableQueue {
   DurableQueue(const DurableQueue&) = delete;
   DurableQueue& operator=(const DurableQueue&) = delete;
 
-  // Runs `fn` on the queue's thread once a sync that began after this call has returned, after
-  // every function queued before it. Call it right after the commit it depends on, under the
-  // lock that orders those commits, so the order of `fn`s is the order of the commits.
+  // Runs `fn` on the queue's delivery thread once a sync that began after this call has
+  // returned, after every function queued before it. Call it right after the commit it depends
+  // on, under the lock that orders those commits, so the order of `fn`s is the order of the
+  // commits.
   void after_sync(std::function<void()> fn);
 
   // How many syncs ran and how many queued functions they covered (for the load bench).
@@ -36,16 +40,22 @@ class DurableQueue {
   Stats stats() const;
 
  private:
-  void run();
+  using Batch = std::vector<std::function<void()>>;
+  void run_syncs();
+  void run_deliveries();
 
   std::function<void()> sync_;
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::vector<std::function<void()>> queued_;
+  std::condition_variable wake_sync_;
+  std::condition_variable wake_delivery_;
+  Batch queued_;               // waiting for a sync
+  std::deque<Batch> durable_;  // synced, waiting to run (in order)
   bool stopping_ = false;
+  bool syncs_done_ = false;  // the sync thread has ended: no batch joins durable_ any more
   bool stopped_ = false;
   Stats stats_;
-  std::thread thread_;
+  std::thread delivery_thread_;
+  std::thread sync_thread_;
 };
 
 }  // namespace portal::server

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "app/clock.h"
+#include "app/thread_name.h"
 #include "mail/mail_message.h"
 #include "mail/smtp_client.h"
 
@@ -26,7 +27,10 @@ void Mailer::start() {
     std::error_code ec;
     std::filesystem::create_directories(options_.eml_dir, ec);
   }
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    name_this_thread("portal-mail");
+    loop();
+  });
 }
 
 void Mailer::stop() {

@@ -28,10 +28,11 @@ class GatedSync {
       throw std::runtime_error("disk full");
     }
   }
-  void wait_started(int n) {
+  bool started_within(int n, std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
-    ASSERT_TRUE(changed_.wait_for(lock, std::chrono::seconds(5), [&] { return started_ >= n; }));
+    return changed_.wait_for(lock, timeout, [&] { return started_ >= n; });
   }
+  void wait_started(int n) { ASSERT_TRUE(started_within(n, std::chrono::seconds(5))); }
   void release(bool fail = false) {
     std::lock_guard lock(mutex_);
     fail_next_ = fail;
@@ -87,6 +88,27 @@ TEST(DurableQueue, RunsQueuedWorkInOrderOnlyAfterASyncCoversIt) {
   // One sync covered both of them.
   EXPECT_EQ(q.stats().syncs, 2u);
   EXPECT_EQ(q.stats().covered, 3u);
+}
+
+TEST(DurableQueue, TheNextSyncDoesNotWaitForTheLastBatchToBeDelivered) {
+  GatedSync sync;
+  Log log;
+  DurableQueue q([&] { sync(); });
+  std::atomic<bool> overlapped{false};
+  // The first batch's work (sending its frames) is still running when the next batch is
+  // queued: that batch's sync starts meanwhile instead of waiting for the sending to end.
+  q.after_sync([&] {
+    log.add(1);
+    overlapped = sync.started_within(2, std::chrono::seconds(5));
+  });
+  sync.wait_started(1);
+  sync.release();
+  EXPECT_EQ(log.wait_for(1), (std::vector<int>{1}));
+  q.after_sync([&] { log.add(2); });
+  sync.wait_started(2);
+  sync.release();
+  EXPECT_EQ(log.wait_for(2), (std::vector<int>{1, 2}));
+  EXPECT_TRUE(overlapped);
 }
 
 TEST(DurableQueue, AFailedSyncAcknowledgesNothingAndTheNextOneWorks) {
