@@ -240,6 +240,76 @@ TEST_F(MessagesTest, EightClientsWithRandomReconnectsHoldTheSameGapFreeHistory) 
   }
 }
 
+// [SECTION] A client that cannot keep up
+
+// Reads the frames `ws` holds until it is quiet; returns the seq of the last event of `room`
+// that continued the run from `seq` without a gap (a frame out of line is a failure).
+int64_t read_run(WsClient& ws, const std::string& room, int64_t seq) {
+  while (auto f = ws.next(1s)) {
+    if (f->value("t", "") != "event" || f->value("room", "") != room) continue;
+    const int64_t s = (*f)["seq"];
+    EXPECT_EQ(s, seq + 1) << "a gap or a repeat in what the client received";
+    seq = s;
+  }
+  return seq;
+}
+
+TEST_F(MessagesTest, AReaderThatCannotKeepUpIsDroppedAloneAndResumesWhereItStopped) {
+  WsClient probe(port());
+  log_in(probe, kDana);
+  const std::string conv = conversation_id(subscribe(probe, "messages"), "Acme \xc3\x97 Northwind");
+  ASSERT_FALSE(conv.empty());
+  const std::string room = room_of(conv);
+
+  WsClient reader(port());  // keeps up
+  log_in(reader, kDana);
+  const int64_t start = open_room(reader, room)["seq"];
+  auto slow = std::make_unique<WsClient>(port());
+  const std::string token = log_in(*slow, kLeo)["token"];
+  ASSERT_EQ(open_room(*slow, room)["seq"], start);
+  slow->pause_reading();
+
+  // ~9 MB of messages: far more than TCP and the server's per-connection limit (4 MiB) hold.
+  constexpr int kMessages = 1200;
+  WsClient writer(port());
+  log_in(writer, kPriya);
+  for (int i = 0; i < kMessages; ++i)
+    writer.send(cmd("flood-" + std::to_string(i), "message.send",
+                    {{"conversation_id", conv},
+                     {"body", "flood " + std::to_string(i) + " " + std::string(7000, 'x')}}));
+  int acks = 0;
+  while (acks < kMessages) {
+    auto f = writer.next(20s);
+    ASSERT_TRUE(f) << "only " << acks << " of " << kMessages << " messages were acknowledged";
+    if (f->value("t", "") == "ack") ++acks;
+    ASSERT_NE(f->value("t", ""), "error") << f->dump();
+  }
+  const int64_t end = start + kMessages;
+
+  // The room did not wait for the slow client: the reader has every message, in order.
+  EXPECT_EQ(read_run(reader, room, start), end);
+
+  // The slow client was cut off: once it reads again it gets what TCP held, then the end.
+  slow->resume_reading();
+  const int64_t got = read_run(*slow, room, start);
+  EXPECT_TRUE(slow->wait_closed(10s)) << "the server kept a client that stopped reading";
+  EXPECT_LT(got, end);
+
+  // It comes back with its session and the last seq it saw, and misses nothing.
+  slow = std::make_unique<WsClient>(port());
+  slow->send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
+  ASSERT_EQ(slow->expect().value("t", ""), "welcome");
+  slow->send({{"t", "sub"}, {"room", room}, {"after", got}});
+  if (end - got > 1000) {
+    // Further behind than the replay goes: a fresh snapshot of the room as it is now.
+    const Json snap = slow->expect();
+    ASSERT_EQ(snap.value("t", ""), "snapshot") << snap.dump();
+    EXPECT_EQ(snap["seq"], end);
+  } else {
+    EXPECT_EQ(read_run(*slow, room, got), end);
+  }
+}
+
 // [SECTION] Isolation and rights
 
 TEST_F(MessagesTest, APartnerNeverHearsOfAnotherPartnersConversations) {

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -25,6 +26,8 @@ using tcp = net::ip::tcp;
 
 struct WsClient::Impl {
   net::io_context ioc;
+  // Keeps the I/O thread running while reading is paused (no read pending, nothing to do).
+  net::executor_work_guard<net::io_context::executor_type> work = net::make_work_guard(ioc);
   websocket::stream<beast::tcp_stream> ws{ioc};
   beast::flat_buffer buffer;
   std::thread thread;
@@ -34,9 +37,14 @@ struct WsClient::Impl {
   std::deque<std::string> frames;
   bool closed = false;
   int close_code = 0;
+  // On the I/O thread only:
+  bool reading = false;
+  bool paused = false;
 
   void read_loop() {
+    reading = true;
     ws.async_read(buffer, [this](beast::error_code ec, std::size_t) {
+      reading = false;
       std::lock_guard lock(mutex);
       if (ec) {
         closed = true;
@@ -47,8 +55,19 @@ struct WsClient::Impl {
       frames.push_back(beast::buffers_to_string(buffer.data()));
       buffer.consume(buffer.size());
       changed.notify_all();
-      read_loop();
+      if (!paused) read_loop();
     });
+  }
+
+  // Runs `fn` on the I/O thread and waits for it.
+  template <typename Fn>
+  void on_io_thread(Fn fn) {
+    std::promise<void> done;
+    net::post(ioc, [&] {
+      fn();
+      done.set_value();
+    });
+    done.get_future().get();
   }
 
   void write(const std::string& data, bool text) {
@@ -89,12 +108,25 @@ WsClient::~WsClient() {
     beast::error_code ignored;
     beast::get_lowest_layer(impl_->ws).socket().close(ignored);
   });
+  impl_->work.reset();
   impl_->thread.join();
 }
 
 void WsClient::send_text(const std::string& text) { impl_->write(text, true); }
 
 void WsClient::send_binary(const std::string& bytes) { impl_->write(bytes, false); }
+
+void WsClient::pause_reading() {
+  impl_->on_io_thread([this] { impl_->paused = true; });
+}
+
+void WsClient::resume_reading() {
+  impl_->on_io_thread([this] {
+    impl_->paused = false;
+    std::lock_guard lock(impl_->mutex);
+    if (!impl_->reading && !impl_->closed) impl_->read_loop();
+  });
+}
 
 std::optional<Json> WsClient::next(std::chrono::milliseconds timeout) {
   std::unique_lock lock(impl_->mutex);

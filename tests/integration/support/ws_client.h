@@ -32,6 +32,11 @@ class WsClient {
   std::optional<Json> next(std::chrono::milliseconds timeout = 5s);
   // The next frame; a failed test assertion when there is none.
   Json expect(std::chrono::milliseconds timeout = 5s);
+  // Stops taking frames off the socket (at most the one being read still arrives), so what the
+  // server sends piles up in TCP and then in the server: a client that does not keep up.
+  void pause_reading();
+  // Reads on: what piled up in TCP arrives, in order.
+  void resume_reading();
   // Waits for the server to close; returns the close code (0 when closed without one), or
   // nothing on timeout.
   std::optional<int> wait_closed(std::chrono::milliseconds timeout = 5s);
