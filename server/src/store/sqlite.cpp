@@ -42,20 +42,20 @@ void Database::exec(std::string_view sql) {
   }
 }
 
-Query Database::query(const std::string& sql) {
+Query Database::query(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
       fail(db_, "prepare failed");
     }
-    it = cache_.emplace(sql, stmt).first;
+    it = cache_.emplace(std::string(sql), stmt).first;
   }
   return Query(*this, it->second);
 }
 
-int64_t Database::scalar_int(const std::string& sql) {
+int64_t Database::scalar_int(std::string_view sql) {
   Query q = query(sql);
   return q.step() ? q.column_int(0) : 0;
 }

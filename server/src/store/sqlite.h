@@ -3,11 +3,11 @@
 // committed. Failures throw sqlite::Error: a failing statement ends the operation it was part of.
 #pragma once
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "store/store_error.h"
 
@@ -34,15 +34,21 @@ class Database {
   // Runs one or more statements without results (schema, pragmas).
   void exec(std::string_view sql);
   // A prepared statement from the cache, reset and with no bindings.
-  Query query(const std::string& sql);
+  Query query(std::string_view sql);
   // Runs a single-value query such as "PRAGMA user_version".
-  int64_t scalar_int(const std::string& sql);
+  int64_t scalar_int(std::string_view sql);
 
   sqlite3* handle() const { return db_; }
 
  private:
   sqlite3* db_ = nullptr;
-  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+  // Looked up on every query with the SQL text itself (no std::string is made for a hit): one
+  // hash over the text rather than a dozen comparisons of long, alike SQL strings.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
 
 // One use of a cached prepared statement. Binds are 1-based like SQLite's; columns 0-based.
