@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include <nlohmann/json.hpp>
+
 #include "store/outbox_scope.h"
 #include "store/sqlite.h"
 #include "store/sqlite_projects.h"
@@ -106,16 +108,29 @@ void insert_mail(Database& db, const OutboxMail& m) {
       .run();
 }
 
-void insert_digest(Database& db, const PendingDigest& d) {
-  // A digest already pending for this conversation covers the new message too.
-  db.query(
-        "INSERT INTO message_digests (user_id, conversation_id, from_seq, due_at) "
-        "VALUES (?,?,?,?) ON CONFLICT (user_id, conversation_id) DO NOTHING")
-      .bind(1, d.user_id)
-      .bind(2, d.conversation_id)
-      .bind(3, d.from_seq)
-      .bind(4, d.due_at)
-      .run();
+// The digests a message causes share its conversation, seq and due time and differ only in
+// the user: each such run is one statement over a JSON list of users, not one per member.
+void insert_digests(Database& db, const std::vector<PendingDigest>& digests) {
+  for (size_t at = 0; at < digests.size();) {
+    const PendingDigest& d = digests[at];
+    nlohmann::json users = nlohmann::json::array();
+    size_t end = at;
+    for (; end < digests.size() && digests[end].conversation_id == d.conversation_id &&
+           digests[end].from_seq == d.from_seq && digests[end].due_at == d.due_at;
+         ++end)
+      users.push_back(digests[end].user_id);
+    // A digest already pending for this conversation covers the new message too.
+    db.query(
+          "INSERT INTO message_digests (user_id, conversation_id, from_seq, due_at) "
+          "SELECT value, ?2, ?3, ?4 FROM json_each(?1) WHERE true "
+          "ON CONFLICT (user_id, conversation_id) DO NOTHING")
+        .bind(1, users.dump())
+        .bind(2, d.conversation_id)
+        .bind(3, d.from_seq)
+        .bind(4, d.due_at)
+        .run();
+    at = end;
+  }
 }
 
 SeatUse seat_use_in(Database& db, const Id& org, UnixTime now,
@@ -147,7 +162,7 @@ void write_outbox_rows(Database& db) {
   OutboxScope* scope = OutboxScope::current();
   if (scope == nullptr) return;
   for (const OutboxMail& m : scope->take_mails()) insert_mail(db, m);
-  for (const PendingDigest& d : scope->take_digests()) insert_digest(db, d);
+  insert_digests(db, scope->take_digests());
 }
 
 }  // namespace sqlite
@@ -381,7 +396,7 @@ void SqliteStore::settle_digest(const DueDigest& d, const std::optional<OutboxMa
   q.bind(1, d.conversation_id).bind(2, d.last_seq).bind(3, d.user_id);
   if (q.step() && q.column_int(0) > 0) {
     const int64_t from = q.column_int(0);
-    sqlite::insert_digest(*writer_, PendingDigest{d.user_id, d.conversation_id, from, next_due});
+    sqlite::insert_digests(*writer_, {PendingDigest{d.user_id, d.conversation_id, from, next_due}});
   }
   tx.commit();
 }
