@@ -319,10 +319,12 @@ TEST_F(PartnershipAdminTest, ATierChangeRepricesOnlyWhatIsWonFromThenOn) {
   ev = next_event(omar.ws, "deals", "partner.terms_changed");
   ASSERT_TRUE(apply(deals_replica, "partner.terms_changed", ev["data"]));
   for (const DealRow& r : deals_replica.deals) {
-    if (r.deal.name == "Juniper research data lake")
+    if (r.deal.name == "Juniper research data lake") {
       EXPECT_EQ(r.expected_commission_minor, 150'000);
-    if (r.deal.name == "Birchwood streaming analytics")
+    }
+    if (r.deal.name == "Birchwood streaming analytics") {
       EXPECT_EQ(r.expected_commission_minor, 64'000);
+    }
   }
   // The vendor's program-wide Overview re-prices Cedar's forecast only.
   EXPECT_EQ(next_event(alex.ws, "overview", "partner.terms_changed")["data"]["org_id"], cedar);

@@ -11,10 +11,6 @@
 namespace portal::server {
 namespace {
 
-constexpr size_t kMaxReplay = 1000;
-
-SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
-
 // May `role` read the content room? The fixed rooms by the room matrix; cases and the knowledge
 // base by everyone (a kiosk shows the sample partner's read-only).
 bool may_read_content_room(Role role, std::string_view wire_room) {
@@ -39,26 +35,13 @@ bool PortalService::on_content_subscribe(Client& client, const Identity& who,
   const std::string key = content_room_key(actor, vendor_org, f.room);
 
   // Follow the bus before reading the store (see subscriptions.cpp).
-  client.begin_subscription(key);
-  bus_.subscribe(key, client.weak_from_this());
+  follow_room(client, key);
 
-  std::vector<SharedFrame> frames;
-  if (f.after) {
-    if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
-      int64_t seq = *f.after;
-      for (const StoredEvent& e : *missed) {
-        frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
-        seq = e.seq;
-      }
-      client.finish_subscription(key, frames, seq);
-      return true;
-    }
-  }
+  if (replay_missed(client, key, f)) return true;
   SnapshotFrame snapshot{f.room, 0, Json::object()};
   if (auto state = content_snapshot(store_, actor, vendor_org, f.room, key, snapshot.seq))
     snapshot.state = std::move(*state);
-  frames.push_back(share(snapshot));
-  client.finish_subscription(key, frames, snapshot.seq);
+  send_snapshot(client, key, snapshot);
   return true;
 }
 

@@ -265,8 +265,7 @@ void PortalService::record_download(const DownloadRecord& d, const Id& org) {
   // Published once durable, in commit order with every command's events (durable_queue.h).
   after_commit([this, stored = store_.record_download(d, events, d.downloaded_at)] {
     for (const StoredEvent& e : stored) {
-      auto frame = std::make_shared<const std::string>(
-          encode(EventFrame{std::string(wire_room(e.room_key)), e.seq, e.type, e.data}));
+      auto frame = share(EventFrame{std::string(wire_room(e.room_key)), e.seq, e.type, e.data});
       bus_.publish(BusMessage{e.room_key, e.seq, std::move(frame)});
     }
   });

@@ -80,8 +80,7 @@ void PortalService::ack_and_publish(Client& client, const std::string& command_i
                 outcome = std::move(outcome)] {
     client->send(AckFrame{command_id, outcome.result});
     for (const StoredEvent& e : outcome.events) {
-      auto frame = std::make_shared<const std::string>(
-          encode(EventFrame{std::string(wire_room(e.room_key)), e.seq, e.type, e.data}));
+      auto frame = share(EventFrame{std::string(wire_room(e.room_key)), e.seq, e.type, e.data});
       bus_.publish(BusMessage{e.room_key, e.seq, std::move(frame)});
     }
   });

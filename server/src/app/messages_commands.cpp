@@ -334,9 +334,11 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
                                     : std::nullopt;
     if (!conv) return refuse(error(ErrorCode::NotFound, kNoConversation));
     const std::string room = conversation_room(conv->id);
-    auto frame = std::make_shared<const std::string>(encode(EventFrame{
-        room, 0, std::string(kEvTyping),
-        {{"conversation_id", conv->id}, {"user_id", actor.user_id}, {"name", who.user.name}}}));
+    auto frame = share(EventFrame{
+        room,
+        0,
+        std::string(kEvTyping),
+        {{"conversation_id", conv->id}, {"user_id", actor.user_id}, {"name", who.user.name}}});
     bus_.publish(BusMessage{room, 0, std::move(frame)});
     client.send(AckFrame{f.id, Json::object()});
     return;
@@ -415,9 +417,8 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
   ack_and_publish(client, f.id, outcome);
   if (!outcome.replayed && !plan.signal_to.empty()) {
     after_commit([this, to = std::move(plan.signal_to), signal = std::move(plan.signal)] {
-      auto frame = std::make_shared<const std::string>(
-          encode(EventFrame{std::string(to_string(RoomKind::Messages)), 0,
-                            std::string(kEvConversationMessage), signal}));
+      auto frame = share(EventFrame{std::string(to_string(RoomKind::Messages)), 0,
+                                    std::string(kEvConversationMessage), signal});
       for (const std::string& key : to) bus_.publish(BusMessage{key, 0, frame, /*hold=*/true});
     });
   }

@@ -8,14 +8,6 @@
 #include "portal/rules/entity_validation.h"
 
 namespace portal::server {
-namespace {
-
-constexpr size_t kMaxReplay = 1000;
-
-SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
-
-}  // namespace
-
 bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
                                           const SubscribeFrame& f) {
   const bool list = f.room == to_string(RoomKind::Messages);
@@ -38,8 +30,7 @@ bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
   }
   const std::string key = list ? messages_room_key(actor.user_id) : conversation_room(conv->id);
 
-  client.begin_subscription(key);
-  bus_.subscribe(key, client.weak_from_this());
+  follow_room(client, key);
   if (list) {
     // Every tab follows its list, so a followed list is a connection that is online.
     remember_audience(actor.user_id, actor.org_id);
@@ -47,19 +38,8 @@ bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
       publish_presence(actor.user_id, *changed);
   }
 
-  std::vector<SharedFrame> frames;
   // A list's new-message signals are not stored, so a list always comes back as a snapshot.
-  if (f.after && !list) {
-    if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
-      int64_t seq = *f.after;
-      for (const StoredEvent& e : *missed) {
-        frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
-        seq = e.seq;
-      }
-      client.finish_subscription(key, frames, seq);
-      return true;
-    }
-  }
+  if (!list && replay_missed(client, key, f)) return true;
   SnapshotFrame snapshot{f.room, 0, Json::object()};
   if (list) {
     const MessagesInputs in = store_.messages_inputs(actor.user_id, actor.org_id, key);
@@ -70,8 +50,7 @@ bool PortalService::on_messages_subscribe(Client& client, const Identity& who,
     snapshot.seq = in.seq;
     snapshot.state = to_json(build_conversation(in, actor.user_id));
   }
-  frames.push_back(share(snapshot));
-  client.finish_subscription(key, frames, snapshot.seq);
+  send_snapshot(client, key, snapshot);
   return true;
 }
 

@@ -15,10 +15,7 @@
 namespace portal::server {
 namespace {
 
-constexpr size_t kMaxReplay = 1000;
 constexpr size_t kSnapshotNotifications = kMaxNotificationsInRoom;
-
-SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
 
 }  // namespace
 
@@ -36,24 +33,11 @@ bool PortalService::on_notifications_subscribe(Client& client, const Identity& w
     return true;
   }
   const std::string key = notifications_room_key(actor.user_id);
-  client.begin_subscription(key);
-  bus_.subscribe(key, client.weak_from_this());
-  std::vector<SharedFrame> frames;
-  if (f.after) {
-    if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
-      int64_t seq = *f.after;
-      for (const StoredEvent& e : *missed) {
-        frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
-        seq = e.seq;
-      }
-      client.finish_subscription(key, frames, seq);
-      return true;
-    }
-  }
+  follow_room(client, key);
+  if (replay_missed(client, key, f)) return true;
   const NotificationsInputs in = store_.notifications_inputs(actor.user_id, key,
                                                              kSnapshotNotifications);
-  frames.push_back(share(SnapshotFrame{f.room, in.seq, to_json(build_notifications(in))}));
-  client.finish_subscription(key, frames, in.seq);
+  send_snapshot(client, key, SnapshotFrame{f.room, in.seq, to_json(build_notifications(in))});
   return true;
 }
 

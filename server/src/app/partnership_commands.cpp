@@ -325,8 +325,8 @@ void PortalService::on_partnership_command(Client& client, const Identity& who,
     after_commit([this, keys = std::move(plan.closed_rooms)] {
       for (const std::string& key : keys) {
         const std::string room(wire_room(key));
-        auto frame = std::make_shared<const std::string>(encode(EventFrame{
-            room, 0, std::string(kEvRoomClosed), Json{{"room", room}, {"reason", "disabled"}}}));
+        auto frame = share(EventFrame{room, 0, std::string(kEvRoomClosed),
+                                      Json{{"room", room}, {"reason", "disabled"}}});
         bus_.publish(BusMessage{key, 0, std::move(frame), /*hold=*/false, /*closes=*/true});
       }
     });

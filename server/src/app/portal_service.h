@@ -129,6 +129,16 @@ class PortalService {
   // Runs `fn` once everything committed so far is durable; same locking as ack_and_publish.
   void after_commit(std::function<void()> fn) { durable_.after_sync(std::move(fn)); }
 
+  // Subscribing, the steps every room shares (subscriptions.cpp). follow_room() puts the client
+  // on the room's bus before anything is read, so an event committed meanwhile is either in
+  // what is read next or held back by the client, never lost (duplicates are dropped by seq).
+  // replay_missed() sends the events after the client's `f.after` from the log and returns
+  // true; false when there is no `after` or the log no longer reaches back that far (more than
+  // kMaxReplay events: a snapshot is then cheaper), and the caller sends send_snapshot().
+  void follow_room(Client& client, const std::string& key, std::string wire_name = {});
+  bool replay_missed(Client& client, const std::string& key, const SubscribeFrame& f);
+  void send_snapshot(Client& client, const std::string& key, const SnapshotFrame& snapshot);
+
   // Sends the welcome for a logged-in or resumed session and switches the client to it.
   void welcome(Client& client, Identity identity, const std::string& token, UnixTime expires_at);
   void drop_subscriptions(Client& client);
@@ -156,6 +166,9 @@ bool is_project_command(std::string_view type);
 bool is_invitation_command(std::string_view type);
 // True for notification.read/read_all and audit.list (notification_commands.cpp).
 bool is_notification_command(std::string_view type);
+
+// `f` encoded once, to be sent to any number of connections.
+SharedFrame share(const ServerFrame& f);
 
 // A typed error frame, optionally answering the command `id`.
 ServerFrame error_frame(ErrorCode code, std::string message,

@@ -12,9 +12,6 @@ namespace portal::server {
 namespace {
 
 constexpr std::string_view kProgramPrefix = "program:";
-constexpr size_t kMaxReplay = 1000;
-
-SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
 
 // The organisation a "program:<org id>" room names; nullopt when `room` is not such a name.
 std::optional<Id> program_room_org(const std::string& room) {
@@ -42,24 +39,11 @@ bool PortalService::on_program_subscribe(Client& client, const Identity& who,
   const std::string key = partner_room_key(org->id, RoomKind::Program);
 
   // As in on_subscribe: follow the bus first, then read, so nothing committed meanwhile is lost.
-  client.begin_subscription(key, f.room);
-  bus_.subscribe(key, client.weak_from_this());
-  std::vector<SharedFrame> frames;
-  if (f.after) {
-    if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
-      int64_t seq = *f.after;
-      for (const StoredEvent& e : *missed) {
-        frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
-        seq = e.seq;
-      }
-      client.finish_subscription(key, frames, seq);
-      return true;
-    }
-  }
+  follow_room(client, key, f.room);
+  if (replay_missed(client, key, f)) return true;
   const ProgramInputs in = store_.program_inputs(org->id, key);
   SnapshotFrame snapshot{f.room, in.seq, to_json(build_program(in))};
-  frames.push_back(share(snapshot));
-  client.finish_subscription(key, frames, snapshot.seq);
+  send_snapshot(client, key, snapshot);
   return true;
 }
 

@@ -20,8 +20,6 @@ namespace {
 // More missed events than this and a fresh snapshot is cheaper than the replay.
 constexpr size_t kMaxReplay = 1000;
 
-SharedFrame share(const ServerFrame& f) { return std::make_shared<const std::string>(encode(f)); }
-
 // The room kind a wire name opens for a partner: "leads" -> Leads, "program:<id>" -> Program;
 // nothing for rooms outside the partnership's switchable set (conversations, notifications,
 // cases).
@@ -31,6 +29,34 @@ std::optional<RoomKind> partner_room_kind(const std::string& room) {
 }
 
 }  // namespace
+
+SharedFrame share(const ServerFrame& f) {
+  return std::make_shared<const std::string>(encode(f));
+}
+
+void PortalService::follow_room(Client& client, const std::string& key, std::string wire_name) {
+  client.begin_subscription(key, std::move(wire_name));
+  bus_.subscribe(key, client.weak_from_this());
+}
+
+bool PortalService::replay_missed(Client& client, const std::string& key, const SubscribeFrame& f) {
+  if (!f.after) return false;
+  std::optional<std::vector<StoredEvent>> missed = store_.events_after(key, *f.after, kMaxReplay);
+  if (!missed) return false;
+  std::vector<SharedFrame> frames;
+  int64_t seq = *f.after;
+  for (const StoredEvent& e : *missed) {
+    frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
+    seq = e.seq;
+  }
+  client.finish_subscription(key, frames, seq);
+  return true;
+}
+
+void PortalService::send_snapshot(Client& client, const std::string& key,
+                                  const SnapshotFrame& snapshot) {
+  client.finish_subscription(key, {share(snapshot)}, snapshot.seq);
+}
 
 bool PortalService::room_switched_off(const Identity& who, const std::string& room) {
   if (who.org.kind != OrgKind::Partner) return false;
@@ -83,23 +109,8 @@ void PortalService::subscribe_room(Client& client, const Identity& who, const Su
   }
   const std::string key = room_key(actor, *room);
 
-  // Follow the bus before reading the store: an event committed meanwhile is then either in
-  // what we read or held back by the client, never lost (duplicates are dropped by seq).
-  client.begin_subscription(key);
-  bus_.subscribe(key, client.weak_from_this());
-
-  std::vector<SharedFrame> frames;
-  if (f.after) {
-    if (auto missed = store_.events_after(key, *f.after, kMaxReplay)) {
-      int64_t seq = *f.after;
-      for (const StoredEvent& e : *missed) {
-        frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
-        seq = e.seq;
-      }
-      client.finish_subscription(key, frames, seq);
-      return;
-    }
-  }
+  follow_room(client, key);
+  if (replay_missed(client, key, f)) return;
 
   SnapshotFrame snapshot{f.room, 0, Json::object()};
   if (*room == RoomKind::Overview) {
@@ -141,8 +152,7 @@ void PortalService::subscribe_room(Client& client, const Identity& who, const Su
     // answers an empty state with the room's real sequence number until it gets one.
     snapshot.seq = store_.room_seq(key);
   }
-  frames.push_back(share(snapshot));
-  client.finish_subscription(key, frames, snapshot.seq);
+  send_snapshot(client, key, snapshot);
 }
 
 void PortalService::on_unsubscribe(Client& client, const Identity& who,
