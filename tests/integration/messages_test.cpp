@@ -371,6 +371,35 @@ TEST_F(MessagesTest, APartnerNeverHearsOfAnotherPartnersConversations) {
   EXPECT_EQ(run(leo, "l2", "message.delete", {{"message_id", mid}})["code"], "forbidden");
 }
 
+TEST_F(MessagesTest, AChannelMessageReachesItsPartnersPeopleAndItsMembersOnly) {
+  // Acme's channel: Priya and Sam (vendor staff) are its members, and every user of Acme sees
+  // it; Leo is not a member. Alex (vendor admin, not a member) and Maya (Blue Harbor) are not
+  // in it.
+  WsClient dana(port()), leo(port()), priya(port()), sam(port()), alex(port()), maya(port());
+  log_in(dana, kDana);
+  log_in(leo, kLeo);
+  log_in(priya, kPriya);
+  log_in(sam, kSam);
+  log_in(alex, "alex.morgan@northwind.example");
+  log_in(maya, kMaya);
+  const Json dana_list = subscribe(dana, "messages");
+  for (WsClient* ws : {&leo, &priya, &sam, &alex, &maya})
+    ASSERT_EQ(open_room(*ws, "messages")["t"], "snapshot");
+  const std::string acme = conversation_id(dana_list, "Acme \xc3\x97 Northwind");
+
+  const Json sent =
+      run(dana, "c1", "message.send", {{"conversation_id", acme}, {"body", "Kick-off at 10"}});
+  ASSERT_EQ(sent["t"], "ack") << sent.dump();
+  for (WsClient* ws : {&dana, &leo, &priya, &sam}) {
+    const Json signal = wait_event(*ws, "messages", "conversation.message");
+    EXPECT_EQ(signal["data"]["conversation_id"], acme);
+    EXPECT_EQ(signal["data"]["message"]["body"], "Kick-off at 10");
+  }
+  for (WsClient* ws : {&alex, &maya})
+    while (auto f = ws->next(1000ms))
+      EXPECT_EQ(f->dump().find(acme), std::string::npos) << f->dump();
+}
+
 TEST_F(MessagesTest, EditDeleteSearchAndReceiptsFollowTheAuthorAndTheReader) {
   WsClient dana(port()), priya(port());
   log_in(dana, kDana);

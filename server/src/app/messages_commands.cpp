@@ -407,11 +407,9 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
   // Members without a live connection get one digest e-mail per conversation if the message is
   // still unread after the delay (mail/mailer.cpp); the row is written with the message.
   if (plan.change.new_message && plan.change.message)
-    for (const Id& user : plan.recipients)
-      if (!connected(user))
-        OutboxScope::add_digest(PendingDigest{user, plan.change.message->conversation_id,
-                                              plan.change.message->seq,
-                                              c.now + mail_.digest_delay});
+    for (const Id& user : presence_.offline_among(plan.recipients))
+      OutboxScope::add_digest(PendingDigest{user, plan.change.message->conversation_id,
+                                            plan.change.message->seq, c.now + mail_.digest_delay});
   const CommandOutcome outcome =
       store_.apply_message_change(key, plan.change, plan.events, plan.result, c.now);
   ack_and_publish(client, f.id, outcome);

@@ -17,6 +17,14 @@ Presence PresenceBoard::status(const Id& user) const {
   return status_locked(user);
 }
 
+std::vector<Id> PresenceBoard::offline_among(const std::vector<Id>& users) const {
+  std::lock_guard lock(mutex_);
+  std::vector<Id> out;
+  for (const Id& user : users)
+    if (status_locked(user) == Presence::Offline) out.push_back(user);
+  return out;
+}
+
 std::vector<PresenceEntry> PresenceBoard::statuses(const std::vector<Person>& people) const {
   std::lock_guard lock(mutex_);
   std::vector<PresenceEntry> out;

@@ -2,6 +2,11 @@
 
 #include <array>
 
+#include "store/schema_v10_admin.h"
+#include "store/schema_v11_mail.h"
+#include "store/schema_v12_lead_keys.h"
+#include "store/schema_v13_commission.h"
+#include "store/schema_v14_fanout_indexes.h"
 #include "store/schema_v2_pipeline.h"
 #include "store/schema_v3_accounts.h"
 #include "store/schema_v4_program.h"
@@ -10,10 +15,6 @@
 #include "store/schema_v7_files.h"
 #include "store/schema_v8_content.h"
 #include "store/schema_v9_projects.h"
-#include "store/schema_v10_admin.h"
-#include "store/schema_v11_mail.h"
-#include "store/schema_v12_lead_keys.h"
-#include "store/schema_v13_commission.h"
 
 namespace portal::server {
 namespace {
@@ -109,6 +110,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {11, kSchemaV11Mail},
     {12, kSchemaV12LeadKeys},
     {13, kSchemaV13Commission},
+    {14, kSchemaV14FanoutIndexes},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build

@@ -423,18 +423,18 @@ CommandOutcome SqliteStore::run_command(const CommandKey& key, const std::vector
   // this command opened is rolled back whole, so no empty transaction stays open.
   const bool opened = !batch_;
   if (opened) batch_ = std::make_unique<Transaction>(db, TransactionMode::Immediate);
-  db.exec("SAVEPOINT command");
+  db.query("SAVEPOINT command").run();  // cached: prepared once, not parsed per command
   try {
     CommandOutcome out = apply();
-    db.exec("RELEASE command");
+    db.query("RELEASE command").run();
     return out;
   } catch (...) {
     if (opened) {
       batch_.reset();
     } else {
       try {
-        db.exec("ROLLBACK TO command");
-        db.exec("RELEASE command");
+        db.query("ROLLBACK TO command").run();
+        db.query("RELEASE command").run();
       } catch (const sqlite::Error&) {
         batch_.reset();  // SQLite rolled the whole transaction back itself (disk full, I/O)
       }

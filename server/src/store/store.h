@@ -247,9 +247,8 @@ class Store {
   virtual std::optional<Conversation> find_conversation(const Id& id) = 0;
   // The direct conversation between two users, if they have one.
   virtual std::optional<Conversation> find_direct_conversation(const Id& a, const Id& b) = 0;
-  // Who sees the conversation: its members and, for a channel, every user of its partner.
-  // Just the ids of who is in `c` (members, and for a topic channel every user of its
-  // organisation), unordered: what a new message's fan-out needs, at a third of the cost.
+  // Who sees `c` (as find_conversation returned it, members loaded): its members and, for a
+  // channel, every user of its partner. Ids only, unordered: what a new message's fan-out needs.
   virtual std::vector<Id> conversation_member_ids(const Conversation& c) = 0;
   virtual std::vector<Person> conversation_people(const Conversation& c) = 0;
   virtual std::optional<Message> find_message(const Id& id) = 0;
