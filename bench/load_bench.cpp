@@ -5,7 +5,11 @@
 //
 // Two targets speak two protocols but carry the same load:
 //   --target portal  the portal server: each user resumes a session (token from --users FILE),
-//                    subscribes its conversation and sends `message.send` commands;
+//                    subscribes its conversation and sends `message.send` commands; with
+//                    --lists yes (the default) it also follows its conversation list, as every
+//                    tab of the app does: the server then counts it online (no digest e-mail
+//                    rows) and sends it the list's new-message signal, which is not counted as
+//                    a delivery;
 //   --target ws      the Node.js `ws` baseline (bench/load/ws_baseline.js): join a room, send.
 //
 // The generator shares the machine with the server it measures, so it is kept lean: one thread,
@@ -16,7 +20,7 @@
 //
 // Usage: portal_load_bench --target portal|ws --port P --server-pid PID
 //          [--users FILE (portal: lines "token<TAB>room<TAB>conversation_id")]
-//          [--connections N] [--rooms M] [--rates 200,1000,...] [--seconds S]
+//          [--connections N] [--rooms M] [--rates 200,1000,...] [--seconds S] [--lists yes|no]
 // Prints one Markdown table row per offered rate.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -62,6 +66,7 @@ struct Options {
   int rooms = 20;
   std::vector<int> rates = {200, 1000};
   int seconds = 5;
+  bool lists = true;  // portal: follow the conversation list too
 };
 
 std::vector<int> parse_list(const std::string& s) {
@@ -91,6 +96,8 @@ Options parse_options(int argc, char** argv) {
       o.rates = parse_list(value);
     else if (key == "--seconds")
       o.seconds = std::stoi(value);
+    else if (key == "--lists" && (value == "yes" || value == "no"))
+      o.lists = value == "yes";
     else {
       std::fprintf(stderr, "load bench: unknown option %s\n", key.c_str());
       std::exit(2);
@@ -101,7 +108,7 @@ Options parse_options(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: portal_load_bench --target portal|ws --port P --server-pid PID "
                  "[--users FILE] [--connections N] [--rooms M] [--rates a,b] "
-                 "[--seconds S]\n");
+                 "[--seconds S] [--lists yes|no]\n");
     std::exit(2);
   }
   return o;
@@ -482,7 +489,10 @@ class Connection {
   void on_message(std::string_view text) {
     auto& stats = shared_.stats;
     static constexpr std::string_view kLoad = "load @";
-    if (const void* at = memmem(text.data(), text.size(), kLoad.data(), kLoad.size())) {
+    // A delivery is the conversation's event; the list's signal carries the same text.
+    static constexpr std::string_view kList = R"("room":"messages")";
+    const void* at = memmem(text.data(), text.size(), kLoad.data(), kLoad.size());
+    if (at && !memmem(text.data(), text.size(), kList.data(), kList.size())) {
       const char* digits = static_cast<const char*>(at) + kLoad.size();
       int64_t sent = 0;
       std::from_chars(digits, text.data() + text.size(), sent);
@@ -492,6 +502,7 @@ class Connection {
       }
       return;
     }
+    if (at) return;  // the list's copy
     if (text.find(R"("t":"error")") != std::string_view::npos) {
       if (stats.measuring) ++stats.errors;
       if (!ready_) fail("refused", text);
@@ -502,8 +513,9 @@ class Connection {
       if (text.find(R"("t":"joined")") != std::string_view::npos) mark_ready();
     } else if (text.find(R"("t":"welcome")") != std::string_view::npos) {
       send_text(R"({"t":"sub","room":")" + user_.room + R"("})");
+      if (shared_.options.lists) send_text(R"({"t":"sub","room":"messages"})");
     } else if (text.find(R"("t":"snapshot")") != std::string_view::npos) {
-      mark_ready();
+      if (++snapshots_ == (shared_.options.lists ? 2 : 1)) mark_ready();
     }
   }
 
@@ -582,6 +594,7 @@ class Connection {
   bool fragmented_ = false;
   std::string pending_;  // bytes the socket did not take yet
   bool ready_ = false;
+  int snapshots_ = 0;  // the conversation's, and the list's when it follows it
 };
 
 // Handles socket events until `span` has passed, as io_context::run_for did.

@@ -5,6 +5,7 @@
 # Usage: bench/run_load_bench.sh [BUILD_DIR]   (default build/native)
 #   CONNECTIONS=10000 ROOM_SIZE=50 RATES=100,250,500,1000,2000,4000 SECONDS_PER_RATE=5
 #   TARGETS="portal" runs only the portal (for A/B runs of two builds; no ratios then)
+#   LISTS=no: portal users follow only their conversation, not their conversation list too
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build/native}"
@@ -50,7 +51,7 @@ echo '<!doctype html><title>load</title>' >"$work/public/index.html"
 pids+=($!); portal_pid=$!
 for _ in $(seq 100); do grep -q listening "$work/portal.log" && break; sleep 0.1; done
 "$bench" --target portal --port 9402 --server-pid "$portal_pid" --users "$work/tokens.tsv" \
-  "${common[@]}" | tee "$work/portal.out"
+  --lists "${LISTS:-yes}" "${common[@]}" | tee "$work/portal.out"
 fi
 
 echo; echo "## Ratios (portal / ws at the same offered rate)"
