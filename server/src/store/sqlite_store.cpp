@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "app/thread_name.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
 #include "store/sqlite_accounts.h"
@@ -143,7 +144,50 @@ std::string migrate(Database& db) {
   return {};
 }
 
+// How often the checkpointer copies the log into the database file, and how long the log may
+// grow (in 4 KiB frames) before it is started over.
+constexpr auto kCheckpointEvery = std::chrono::milliseconds(100);
+constexpr int64_t kRestartLogAtFrames = 4096;
+
+// Copies what it can of the log into the database file without waiting for anyone; returns how
+// many frames the log holds.
+int64_t passive_checkpoint(Database& db) {
+  Query q = db.query("PRAGMA wal_checkpoint(PASSIVE)");
+  return q.step() ? q.column_int(1) : 0;
+}
+
 }  // namespace
+
+void SqliteStore::run_checkpoints(std::string path) {
+  name_this_thread("portal-ckpt");
+  std::optional<Database> opened;
+  try {
+    opened.emplace(path);
+    configure(*opened);
+  } catch (const sqlite::Error& e) {
+    std::fprintf(stderr, "portal: no checkpoints (the log grows until shutdown): %s\n", e.what());
+    return;
+  }
+  Database& db = *opened;
+  std::unique_lock lock(checkpoint_mutex_);
+  while (!checkpoint_wake_.wait_for(lock, kCheckpointEvery, [&] { return checkpoint_stop_; })) {
+    lock.unlock();
+    try {
+      // The bulk of the copying (and its syncs) happens here, while commands go on writing.
+      if (passive_checkpoint(db) >= kRestartLogAtFrames) {
+        // The log only starts over once all of it is in the database file: for that moment,
+        // writes pause. Little is left to copy by now, so the pause is short.
+        std::lock_guard write(write_mutex_);
+        settled_writer();
+        passive_checkpoint(db);
+      }
+    } catch (const std::exception& e) {
+      // Tried again next time; meanwhile the log grows, and nothing committed is lost.
+      std::fprintf(stderr, "portal: checkpoint: %s\n", e.what());
+    }
+    lock.lock();
+  }
+}
 
 // Borrows a reader connection for one call and gives it back, waking a waiting caller.
 SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int readers) {
@@ -166,6 +210,9 @@ SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int 
     store->wal_path_ = path + "-wal";
     store->sync();  // the log file exists now: its directory entry must survive a power cut
     sync_directory(dir);
+    // Checkpoints run on their own thread (run_checkpoints), not inside a commit.
+    store->writer_->exec("PRAGMA wal_autocheckpoint = 0");
+    store->checkpointer_ = std::thread(&SqliteStore::run_checkpoints, store.get(), path);
     for (int i = 0; i < readers; ++i) {
       auto reader = std::make_unique<Database>(path);
       configure(*reader);
@@ -179,6 +226,14 @@ SqliteStore::OpenResult SqliteStore::open(const std::filesystem::path& dir, int 
 }
 
 SqliteStore::~SqliteStore() {
+  if (checkpointer_.joinable()) {
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_wake_.notify_one();
+    checkpointer_.join();
+  }
   // What a short-lived user of the store (portal-admin) committed is durable when it exits.
   try {
     sync();

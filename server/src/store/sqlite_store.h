@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/store.h"
@@ -265,6 +266,16 @@ class SqliteStore final : public Store {
 
   std::mutex vendor_mutex_;
   Id vendor_id_;  // empty until vendor_org() first found it
+
+  // Checkpoints, on their own thread and connection (started by open(), stopped and joined by
+  // the destructor): the log is copied into the database file and synced there, not inside
+  // the commit that crosses a size (SQLite's default), which held up every acknowledgement
+  // waiting for that commit's sync.
+  void run_checkpoints(std::string path);
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool checkpoint_stop_ = false;
+  std::thread checkpointer_;
 
   std::mutex readers_mutex_;
   std::condition_variable reader_returned_;

@@ -4,8 +4,11 @@
 // the batch is answered from its record, and a failure never leaves the writer stuck.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "store/sqlite_store.h"
 
@@ -127,6 +130,30 @@ TEST_F(MessageBatchTest, AResendInsideTheBatchIsAnsweredFromItsRecord) {
   EXPECT_EQ(again.result, first.result);
   store_->sync();
   EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1"}));
+}
+
+TEST_F(MessageBatchTest, TheLogIsCopiedIntoTheDatabaseAndStartsOverWhileMessagesKeepComing) {
+  // 64 MiB of messages, synced as the durable queue does. Without checkpoints the log would
+  // hold all of it; the checkpointer keeps it near its restart size (16 MiB) and the database
+  // file takes the data while the store is open.
+  const auto wal = dir_ / "portal.db-wal";
+  const auto db = dir_ / "portal.db";
+  const std::uintmax_t db_before = fs::file_size(db);
+  std::uintmax_t largest_log = 0;
+  int64_t seq = 2;
+  for (int chunk = 0; chunk < 40; ++chunk) {
+    for (int i = 0; i < 100; ++i, ++seq) {
+      Message m = message("big-" + std::to_string(seq), seq);
+      m.body.assign(16 * 1024, static_cast<char>('a' + seq % 26));
+      send("c" + std::to_string(seq), m);
+    }
+    store_->sync();
+    largest_log = std::max(largest_log, fs::file_size(wal));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_LT(largest_log, std::uintmax_t{32} << 20);
+  EXPECT_GT(fs::file_size(db), db_before + (std::uintmax_t{32} << 20));
+  EXPECT_EQ(store_->next_message_seq(kConversation), seq);
 }
 
 }  // namespace
