@@ -127,6 +127,11 @@ ProcessUsage read_usage(int pid) {
   std::getline(stat, line);
   // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
   const auto close = line.rfind(')');
+  if (close == std::string::npos || close + 2 > line.size()) {
+    // Its figures would be meaningless, and the next run would find the port still taken.
+    std::fprintf(stderr, "load bench: the server (pid %d) is gone\n", pid);
+    std::exit(1);
+  }
   std::istringstream rest(line.substr(close + 2));
   std::vector<std::string> f;
   for (std::string x; rest >> x;) f.push_back(x);

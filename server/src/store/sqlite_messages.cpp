@@ -216,8 +216,9 @@ std::vector<Person> SqliteStore::conversation_people(const Conversation& c) {
 }
 
 std::vector<Id> SqliteStore::conversation_member_ids(const Conversation& c) {
-  // The members came with the conversation (reading them again was a fifth of a message's
-  // cost); only a channel adds the users of its partner.
+  // The members came with the conversation (reading them a second time, with the channel's
+  // users in one UNION, was ~13 % of the worker threads' samples); a channel adds its partner's
+  // users from a covering index.
   std::vector<Id> ids = c.member_ids;
   if (c.kind != ConversationKind::Topic) return ids;
   {
