@@ -7,6 +7,7 @@
 #include "store/schema_v12_lead_keys.h"
 #include "store/schema_v13_commission.h"
 #include "store/schema_v14_fanout_indexes.h"
+#include "store/schema_v15_search_catchup.h"
 #include "store/schema_v2_pipeline.h"
 #include "store/schema_v3_accounts.h"
 #include "store/schema_v4_program.h"
@@ -111,6 +112,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {12, kSchemaV12LeadKeys},
     {13, kSchemaV13Commission},
     {14, kSchemaV14FanoutIndexes},
+    {15, kSchemaV15SearchCatchup},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build

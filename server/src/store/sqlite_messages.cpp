@@ -148,19 +148,42 @@ void insert_message(Database& db, const Message& m) {
       .bind(8, m.edited_at)
       .bind(9, int64_t{m.deleted ? 1 : 0})
       .run();
-  if (!m.deleted)
-    db.query("INSERT INTO message_search (rowid, body) VALUES (last_insert_rowid(), ?)")
-        .bind(1, m.body)
-        .run();
+  // Not indexed here: index_messages does it in runs (schema_v15_search_catchup.h).
+}
+
+// Every message with a row number up to this one is in the search index, unless deleted.
+int64_t indexed_through(Database& db) {
+  return db.scalar_int("SELECT indexed_through FROM message_search_progress");
+}
+
+// How many messages wait to be indexed in one run.
+constexpr int64_t kIndexRun = 256;
+
+// Indexes the messages past the mark when at least `at_least` (1 or more) of them wait. One
+// statement for the run, so FTS5 writes one segment for all of it.
+void index_messages(Database& db, int64_t at_least) {
+  const int64_t mark = indexed_through(db);
+  const int64_t last = db.scalar_int("SELECT coalesce(max(row_id), 0) FROM messages");
+  if (last - mark < std::max<int64_t>(at_least, 1)) return;
+  db.query(
+        "INSERT INTO message_search (rowid, body) SELECT row_id, body FROM messages "
+        "WHERE row_id > ? AND deleted = 0")
+      .bind(1, mark)
+      .run();
+  db.query("UPDATE message_search_progress SET indexed_through = ?").bind(1, last).run();
 }
 
 void update_message(Database& db, const Message& m) {
   int64_t row = 0;
+  std::string old_body;
+  bool was_deleted = false;
   {
-    Query q = db.query("SELECT row_id FROM messages WHERE id = ?");
+    Query q = db.query("SELECT row_id, body, deleted FROM messages WHERE id = ?");
     q.bind(1, m.id);
     if (!q.step()) throw sqlite::Error("message " + m.id + " vanished during its update");
     row = q.column_int(0);
+    old_body = q.column_text(1);
+    was_deleted = q.column_int(2) != 0;
   }
   db.query("UPDATE messages SET body = ?, edited_at = ?, deleted = ? WHERE row_id = ?")
       .bind(1, m.body)
@@ -168,8 +191,15 @@ void update_message(Database& db, const Message& m) {
       .bind(3, int64_t{m.deleted ? 1 : 0})
       .bind(4, row)
       .run();
-  // The index follows the text: replaced on an edit, gone with a deletion.
-  db.query("DELETE FROM message_search WHERE rowid = ?").bind(1, row).run();
+  // An indexed message's entry follows its text: replaced on an edit, gone with a deletion.
+  // The index reads no text of its own, so it is told the words it holds for the row (the old
+  // body) to take them out. A message past the mark is indexed later as it is then.
+  if (row > indexed_through(db)) return;
+  if (!was_deleted)
+    db.query("INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', ?, ?)")
+        .bind(1, row)
+        .bind(2, old_body)
+        .run();
   if (!m.deleted)
     db.query("INSERT INTO message_search (rowid, body) VALUES (?, ?)")
         .bind(1, row)
@@ -365,6 +395,15 @@ std::vector<Message> SqliteStore::search_messages(const Id& user,
                                                   const std::optional<Id>& channel_org,
                                                   const std::string& match, size_t limit) {
   std::lock_guard lock(write_mutex_);
+  // Whatever was sent up to now is found: the index catches up first (in the open batch, if
+  // any, so it commits, or rolls back, with the messages it indexes).
+  if (batch_) {
+    index_messages(*writer_, 1);
+  } else {
+    Transaction tx(*writer_, TransactionMode::Immediate);
+    index_messages(*writer_, 1);
+    tx.commit();
+  }
   std::vector<Message> out;
   // Visibility is part of the query itself: a row the user may not see is never read.
   Query q = writer_->query(std::string("SELECT ") + kMessageColumns +
@@ -390,6 +429,7 @@ CommandOutcome SqliteStore::apply_message_change(const CommandKey& key,
           if (change.new_message) {
             insert_message(db, *change.message);
             sqlite::insert_attachments(db, *change.message);
+            index_messages(db, kIndexRun);
           } else
             update_message(db, *change.message);
         }
@@ -404,6 +444,7 @@ void SqliteStore::insert_seed_conversations(const SeedData& data) {
     for (const Message& m : sc.messages) insert_message(*writer_, m);
     for (const ReadMarker& r : sc.reads) raise_read(*writer_, r);
   }
+  index_messages(*writer_, 1);
 }
 
 }  // namespace portal::server

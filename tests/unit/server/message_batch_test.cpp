@@ -74,6 +74,17 @@ class MessageBatchTest : public ::testing::Test {
                                         {{"message_id", m.id}}, 200);
   }
 
+  CommandOutcome change(const std::string& command_id, const Message& m) {
+    MessageChange c;
+    c.message = m;
+    return store_->apply_message_change(CommandKey{kAuthor, command_id}, c, {}, {}, 200);
+  }
+
+  // How many messages a search for `word` finds.
+  size_t found(const std::string& word) {
+    return store_->search_messages(kAuthor, std::nullopt, "\"" + word + "\"", 10'000).size();
+  }
+
   std::vector<std::string> stored_ids() {
     bool has_older = false;
     std::vector<std::string> ids;
@@ -106,6 +117,7 @@ TEST_F(MessageBatchTest, AFailedMessageTakesBackOnlyItsOwnWrites) {
   store_->sync();
   reopen();
   EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1", "m3"}));
+  EXPECT_EQ(found("body"), 3u);
   EXPECT_TRUE(store_->command_result(CommandKey{kAuthor, "c1"}));
   // Not recorded: the client's resend runs the command again.
   EXPECT_FALSE(store_->command_result(CommandKey{kAuthor, "c2"}));
@@ -154,6 +166,69 @@ TEST_F(MessageBatchTest, TheLogIsCopiedIntoTheDatabaseAndStartsOverWhileMessages
   EXPECT_LT(largest_log, std::uintmax_t{32} << 20);
   EXPECT_GT(fs::file_size(db), db_before + (std::uintmax_t{32} << 20));
   EXPECT_EQ(store_->next_message_seq(kConversation), seq);
+}
+
+TEST_F(MessageBatchTest, SearchFindsAMessageAsSoonAsItIsSentAndFollowsEditsAndDeletions) {
+  send("c1", message("m1", 2));
+  EXPECT_EQ(found("m1"), 1u);  // in the open batch, found before any sync
+  EXPECT_EQ(found("body"), 2u);
+
+  // An indexed message edited: its old words are gone from the index, its new ones in.
+  Message seeded = message("seeded", 1);
+  seeded.body = "renamed alpha";
+  seeded.edited_at = 300;
+  change("e1", seeded);
+  EXPECT_EQ(found("seeded"), 0u);
+  EXPECT_EQ(found("alpha"), 1u);
+
+  // A message edited before its run came is indexed as it then is; edited again afterwards,
+  // its entry is replaced; deleted, it is gone.
+  send("c2", message("m2", 3));
+  Message m2 = message("m2", 3);
+  m2.body = "bravo";
+  change("e2", m2);
+  EXPECT_EQ(found("m2"), 0u);
+  EXPECT_EQ(found("bravo"), 1u);
+  m2.body = "charlie";
+  change("e3", m2);
+  EXPECT_EQ(found("bravo"), 0u);
+  EXPECT_EQ(found("charlie"), 1u);
+  m2.body.clear();
+  m2.deleted = true;
+  change("d1", m2);
+  EXPECT_EQ(found("charlie"), 0u);
+
+  // A message deleted before its run came is never indexed.
+  send("c3", message("m3", 4));
+  Message m3 = message("m3", 4);
+  m3.body.clear();
+  m3.deleted = true;
+  change("d2", m3);
+  EXPECT_EQ(found("m3"), 0u);
+  EXPECT_EQ(found("body"), 1u);  // m1 only
+
+  store_->sync();
+  reopen();
+  EXPECT_EQ(found("alpha"), 1u);
+  EXPECT_EQ(found("charlie"), 0u);
+  EXPECT_EQ(found("body"), 1u);
+}
+
+TEST_F(MessageBatchTest, RunsOfTheSearchIndexLeaveNoMessageOutAcrossRestarts) {
+  // More than a run's worth: some are indexed by a run while messages keep coming, the rest
+  // wait past the mark when the store closes and are caught up by the first search.
+  int64_t seq = 2;
+  for (int i = 0; i < 700; ++i, ++seq) {
+    Message m = message("r" + std::to_string(seq), seq);
+    m.body = "run word" + std::to_string(i % 7);
+    send("c" + std::to_string(seq), m);
+    if (i % 50 == 49) store_->sync();
+  }
+  store_->sync();
+  reopen();
+  EXPECT_EQ(found("run"), 700u);
+  EXPECT_EQ(found("word3"), 100u);
+  EXPECT_EQ(found("body"), 1u);  // the seeded message
 }
 
 }  // namespace
