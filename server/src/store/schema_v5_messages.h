@@ -3,7 +3,8 @@
 // also seen by every user of its partner). Messages are numbered per conversation without gaps
 // (seq) and never removed: a deletion keeps a tombstone. message_reads holds each reader's
 // position (the read receipt). message_search is an FTS5 index over the bodies, keyed by the
-// message's row number and written in the same transaction as the message itself.
+// message's row number and written in the same transaction as the message itself (until
+// schema 15, which indexes in runs).
 #pragma once
 #include <string_view>
 
