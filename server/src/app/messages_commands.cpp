@@ -414,10 +414,10 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
       store_.apply_message_change(key, plan.change, plan.events, plan.result, c.now);
   ack_and_publish(client, f.id, outcome);
   if (!outcome.replayed && !plan.signal_to.empty()) {
-    after_commit([this, to = std::move(plan.signal_to), signal = std::move(plan.signal)] {
+    after_commit([this, to = std::move(plan.signal_to), signal = std::move(plan.signal)]() mutable {
       auto frame = share(EventFrame{std::string(to_string(RoomKind::Messages)), 0,
                                     std::string(kEvConversationMessage), signal});
-      for (const std::string& key : to) bus_.publish(BusMessage{key, 0, frame, /*hold=*/true});
+      bus_.publish_each(std::move(to), BusMessage{{}, 0, std::move(frame), /*hold=*/true});
     });
   }
   // A new conversation brings people together: their presence now reaches each other.

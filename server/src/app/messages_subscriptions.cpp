@@ -89,8 +89,9 @@ void PortalService::publish_presence(const Id& user, Presence status) {
   auto frame = share(EventFrame{std::string(to_string(RoomKind::Messages)), 0,
                                 std::string(kEvPresence),
                                 {{"user_id", user}, {"status", to_string(status)}}});
-  for (const Id& listener : presence_.audience(user))
-    bus_.publish(BusMessage{messages_room_key(listener), 0, frame});
+  std::vector<std::string> rooms;
+  for (const Id& listener : presence_.audience(user)) rooms.push_back(messages_room_key(listener));
+  bus_.publish_each(std::move(rooms), BusMessage{{}, 0, std::move(frame)});
 }
 
 }  // namespace portal::server

@@ -1,10 +1,11 @@
 // The fan-out seam: commands publish room events here and every subscriber of that room gets
 // them. The in-process Hub implements it today; a Redis or NATS bus would implement the same
-// three calls, which is why a message is just a room key, a sequence number and encoded bytes.
+// calls, which is why a message is just a room key, a sequence number and encoded bytes.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace portal::server {
 
@@ -37,6 +38,10 @@ class Bus {
   // Delivers to every current subscriber of message.room_key. Messages of one room must be
   // published in sequence order; the bus keeps that order per subscriber.
   virtual void publish(const BusMessage& message) = 0;
+  // Publishes `message` (a signal: seq 0) to each room of `room_keys` in turn, as if
+  // publish() ran once per room with that room's key: one call for a frame that many rooms
+  // share, such as a new message's copy for the list of every member.
+  virtual void publish_each(std::vector<std::string> room_keys, BusMessage message) = 0;
   // The bus holds subscribers weakly: a subscriber that goes away is simply skipped.
   virtual void subscribe(const std::string& room_key, std::weak_ptr<BusSubscriber> who) = 0;
   virtual void unsubscribe(const std::string& room_key, const BusSubscriber* who) = 0;
