@@ -165,12 +165,26 @@ void index_messages(Database& db, int64_t at_least) {
   const int64_t mark = indexed_through(db);
   const int64_t last = db.scalar_int("SELECT coalesce(max(row_id), 0) FROM messages");
   if (last - mark < std::max<int64_t>(at_least, 1)) return;
-  db.query(
-        "INSERT INTO message_search (rowid, body) SELECT row_id, body FROM messages "
-        "WHERE row_id > ? AND deleted = 0")
-      .bind(1, mark)
-      .run();
-  db.query("UPDATE message_search_progress SET indexed_through = ?").bind(1, last).run();
+  // The entries and the mark move together, also where no command's savepoint surrounds the
+  // run (a search inside the open batch): a mark left behind would index rows twice.
+  db.query("SAVEPOINT index_run").run();
+  try {
+    db.query(
+          "INSERT INTO message_search (rowid, body) SELECT row_id, body FROM messages "
+          "WHERE row_id > ? AND deleted = 0")
+        .bind(1, mark)
+        .run();
+    db.query("UPDATE message_search_progress SET indexed_through = ?").bind(1, last).run();
+    db.query("RELEASE index_run").run();
+  } catch (...) {
+    try {
+      db.query("ROLLBACK TO index_run").run();
+      db.query("RELEASE index_run").run();
+    } catch (const sqlite::Error&) {
+      // SQLite already rolled the whole transaction back: nothing of the run is left.
+    }
+    throw;
+  }
 }
 
 void update_message(Database& db, const Message& m) {
