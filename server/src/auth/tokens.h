@@ -10,7 +10,8 @@ namespace portal::server {
 std::string new_session_token();
 // Hex SHA-256 of a token: the form in which sessions are stored and looked up.
 std::string hash_token(std::string_view token);
-// 16 random bytes as 32 lower-case hex characters: unguessable ids for rows.
+// 32 lower-case hex characters: the time in milliseconds (6 bytes), then 10 random bytes.
+// Unguessable ids for rows that sort in the order they were made.
 std::string new_id();
 
 }  // namespace portal::server
