@@ -60,6 +60,10 @@ int64_t Database::scalar_int(std::string_view sql) {
   return q.step() ? q.column_int(0) : 0;
 }
 
+bool Database::in_transaction() const {
+  return sqlite3_get_autocommit(db_) == 0;
+}
+
 Query::~Query() {
   if (stmt_) {
     sqlite3_reset(stmt_);

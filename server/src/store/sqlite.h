@@ -39,6 +39,9 @@ class Database {
   int64_t scalar_int(std::string_view sql);
 
   sqlite3* handle() const { return db_; }
+  // Whether a transaction is open. SQLite rolls one back by itself after some errors inside a
+  // statement (disk full, I/O error, out of memory): then this turns false.
+  bool in_transaction() const;
 
  private:
   sqlite3* db_ = nullptr;

@@ -306,7 +306,7 @@ std::vector<ReadState> SqliteStore::read_states(const Id& conversation_id,
   // Commands plan with this: inside a batch they read it as it stands (one connection under one
   // lock reads consistently), and a batch is not committed just to read.
   std::optional<Transaction> tx;
-  if (!batch_) tx.emplace(*writer_, TransactionMode::Deferred);
+  if (!batch_open()) tx.emplace(*writer_, TransactionMode::Deferred);
   std::vector<ReadState> out;
   for (const Id& user : users) {
     const int64_t read = read_position(*writer_, conversation_id, user);
@@ -411,7 +411,7 @@ std::vector<Message> SqliteStore::search_messages(const Id& user,
   std::lock_guard lock(write_mutex_);
   // Whatever was sent up to now is found: the index catches up first (in the open batch, if
   // any, so it commits, or rolls back, with the messages it indexes).
-  if (batch_) {
+  if (batch_open()) {
     index_messages(*writer_, 1);
   } else {
     Transaction tx(*writer_, TransactionMode::Immediate);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "app/thread_name.h"
 #include "store/migrations.h"
@@ -246,7 +247,17 @@ SqliteStore::~SqliteStore() {
 void SqliteStore::sync() {
   {
     std::lock_guard lock(write_mutex_);
-    settled_writer();
+    try {
+      settled_writer();
+    } catch (...) {
+      batch_lost_ = false;  // this failure is the one that tells
+      throw;
+    }
+    if (std::exchange(batch_lost_, false)) {
+      throw StoreError(
+          "a failed write took back commands that had not reached the disk yet; their senders "
+          "will resend them");
+    }
   }
   std::lock_guard lock(wal_mutex_);
   if (wal_fd_ < 0) {
@@ -476,7 +487,7 @@ CommandOutcome SqliteStore::run_command(const CommandKey& key, const std::vector
   }
   // A savepoint of the batch: a command that fails takes back only its own writes. A batch
   // this command opened is rolled back whole, so no empty transaction stays open.
-  const bool opened = !batch_;
+  const bool opened = !batch_open();
   if (opened) batch_ = std::make_unique<Transaction>(db, TransactionMode::Immediate);
   db.query("SAVEPOINT command").run();  // cached: prepared once, not parsed per command
   try {
@@ -491,7 +502,7 @@ CommandOutcome SqliteStore::run_command(const CommandKey& key, const std::vector
         db.query("ROLLBACK TO command").run();
         db.query("RELEASE command").run();
       } catch (const sqlite::Error&) {
-        batch_.reset();  // SQLite rolled the whole transaction back itself (disk full, I/O)
+        lose_batch();  // SQLite rolled the whole transaction back itself (disk full, I/O)
       }
     }
     throw;
@@ -499,11 +510,26 @@ CommandOutcome SqliteStore::run_command(const CommandKey& key, const std::vector
 }
 
 Database& SqliteStore::settled_writer() {
-  if (batch_) {
+  if (batch_open()) {
     std::unique_ptr<Transaction> batch = std::move(batch_);
-    batch->commit();  // throws on failure; the batch is then rolled back (nothing acked it yet)
+    try {
+      batch->commit();
+    } catch (...) {
+      batch_lost_ = true;  // rolled back as `batch` goes: nothing acked its commands yet
+      throw;
+    }
   }
   return *writer_;
+}
+
+bool SqliteStore::batch_open() {
+  if (batch_ && !writer_->in_transaction()) lose_batch();
+  return batch_ != nullptr;
+}
+
+void SqliteStore::lose_batch() {
+  batch_.reset();  // rolls back what is left of it
+  batch_lost_ = true;
 }
 
 CommandOutcome SqliteStore::submit_lead(const CommandKey& key, const Lead& lead,

@@ -243,6 +243,11 @@ class SqliteStore final : public Store {
   // The writer with no batch open: commits the batch if one is. Every other transaction on the
   // writer begins on this. The caller holds write_mutex_.
   sqlite::Database& settled_writer();
+  // Whether a batch is open; the caller holds write_mutex_. A batch whose transaction SQLite
+  // rolled back by itself after a failed statement is dropped here and counts as lost.
+  bool batch_open();
+  // Drops the open batch, whose commands' writes are gone: the next sync() fails.
+  void lose_batch();
   // Inserts the rows of `data`; the caller holds write_mutex_ and an open transaction.
   void insert_seed_rows(const SeedData& data);
   // Inserts the program rows of a seed (sqlite_program.cpp); same preconditions.
@@ -259,6 +264,10 @@ class SqliteStore final : public Store {
   // transaction commits. One commit then covers every message sent meanwhile: its index and
   // search pages are written to the log once, not once per message. Guarded by write_mutex_.
   std::unique_ptr<sqlite::Transaction> batch_;
+  // A batch was rolled back instead of committed (disk full, I/O error) since the last sync():
+  // the commands that had joined it returned as if stored, so the next sync() throws and the
+  // durable queue acknowledges none of them; their senders resend. Guarded by write_mutex_.
+  bool batch_lost_ = false;
   // The write-ahead log that sync() flushes (opened on first use, kept open).
   std::filesystem::path wal_path_;
   std::mutex wal_mutex_;

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "failing_disk.h"
 #include "store/sqlite_store.h"
 
 namespace portal::server {
@@ -229,6 +230,96 @@ TEST_F(MessageBatchTest, RunsOfTheSearchIndexLeaveNoMessageOutAcrossRestarts) {
   EXPECT_EQ(found("run"), 700u);
   EXPECT_EQ(found("word3"), 100u);
   EXPECT_EQ(found("body"), 1u);  // the seeded message
+}
+
+// The same store on a disk that fails on demand: what the store said it took but could not
+// write must not be acknowledged. The durable queue acknowledges a batch's commands only after
+// sync() returns, so sync() has to fail when their writes are gone.
+class MessageBatchOnFailingDiskTest : public MessageBatchTest {
+ protected:
+  testing::FailingDisk disk_;  // made before SetUp opens the store, so the store writes to it
+};
+
+TEST_F(MessageBatchOnFailingDiskTest, ABatchThatCouldNotBeCommittedFailsTheNextSync) {
+  send("c1", message("m1", 2));
+  send("c2", message("m2", 3));
+  // Another writer transaction commits the batch first; the disk refuses the log.
+  disk_.fail_log_writes(true);
+  EXPECT_THROW(store_->create_session("hash", kAuthor, 999'999), StoreError);
+  disk_.fail_log_writes(false);
+  EXPECT_GT(disk_.failed_writes(), 0);
+
+  // m1 and m2 returned as if stored, but they are gone: the sync must not succeed.
+  EXPECT_THROW(store_->sync(), StoreError);
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded"}));
+  // The senders resend: the commands were not recorded, so they run again, and from now on
+  // syncs succeed.
+  EXPECT_FALSE(send("c1", message("m1", 2)).replayed);
+  EXPECT_FALSE(send("c2", message("m2", 3)).replayed);
+  store_->create_session("hash", kAuthor, 999'999);
+  store_->sync();
+  reopen();
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1", "m2"}));
+  EXPECT_EQ(found("body"), 3u);
+}
+
+TEST_F(MessageBatchOnFailingDiskTest, ABatchSQLiteRolledBackItselfFailsTheNextSync) {
+  send("c1", message("m1", 2));
+  // A batch larger than the writer's page cache spills pages into the log while it is open;
+  // that write fails, and SQLite rolls the whole transaction back inside the failing command.
+  disk_.fail_log_writes(true);
+  int64_t seq = 3;
+  int sent = 0;
+  bool failed = false;
+  for (; seq < 3000 && !failed; ++seq) {
+    Message m = message("big-" + std::to_string(seq), seq);
+    m.body.assign(8 * 1024, static_cast<char>('a' + seq % 26));
+    try {
+      send("c" + std::to_string(seq), m);
+      ++sent;
+    } catch (const StoreError&) {
+      failed = true;
+    }
+  }
+  disk_.fail_log_writes(false);
+  ASSERT_TRUE(failed) << "the cache never spilled into the log";
+  EXPECT_GT(sent, 0);
+
+  // Every message sent before the failure is gone with the batch: the sync must not succeed.
+  EXPECT_THROW(store_->sync(), StoreError);
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded"}));
+  // The writer works again and the resend of m1 is applied anew (it was never recorded).
+  EXPECT_FALSE(send("c1", message("m1", 2)).replayed);
+  store_->sync();
+  reopen();
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded", "m1"}));
+  EXPECT_EQ(found("m1"), 1u);
+}
+
+TEST_F(MessageBatchOnFailingDiskTest, AFailedSearchInsideTheBatchFailsTheNextSync) {
+  // A search indexes what waits inside the open batch; if that write fails, the batch is gone.
+  int64_t seq = 2;
+  for (; seq < 600; ++seq) {
+    Message m = message("s" + std::to_string(seq), seq);
+    m.body.assign(8 * 1024, 'x');
+    m.body += " word";
+    send("c" + std::to_string(seq), m);
+  }
+  disk_.fail_log_writes(true);
+  bool failed = false;
+  try {
+    found("word");
+  } catch (const StoreError&) {
+    failed = true;
+  }
+  disk_.fail_log_writes(false);
+  ASSERT_TRUE(failed) << "the search's index run never spilled into the log";
+  EXPECT_THROW(store_->sync(), StoreError);
+  EXPECT_EQ(stored_ids(), (std::vector<std::string>{"seeded"}));
+  // Searching works again, and finds what is stored.
+  EXPECT_EQ(found("word"), 0u);
+  EXPECT_EQ(found("seeded"), 1u);
+  store_->sync();
 }
 
 }  // namespace
