@@ -27,6 +27,8 @@ namespace {
 constexpr double kToastMs = 3500;
 constexpr size_t kMaxNotifications = 50;
 constexpr double kBlinkMs = 400;
+// A command with no answer after this long goes out again on the same connection.
+constexpr double kAckRetryMs = 8000;
 // After this many failed attempts in a row the indicator says "Offline" (still retrying).
 constexpr int kOfflineAfterFailures = 6;
 
@@ -76,6 +78,7 @@ bool App::wants_frame(double now_ms) {
   if (conn_.tick(now_ms)) mark_dirty();
   if (browser::take_popped()) on_history_moved();
   if (messages_tick(now_ms)) mark_dirty();
+  resend_unacked(now_ms);
   // The "reconnecting in N s" countdown.
   int retry = retry_seconds();
   if (retry != shown_retry_seconds_) {
@@ -290,8 +293,23 @@ void App::add_deal_note() {
 
 void App::send_command(CommandFrame cmd) {
   conn_.send(cmd);  // if the socket is down, it goes out after the reconnect
-  unacked_.push_back(std::move(cmd));
+  unacked_.push_back(Unacked{std::move(cmd), now_ms_});
   mark_dirty();
+}
+
+std::vector<std::string> App::unacked_ids() const {
+  std::vector<std::string> ids;
+  for (const Unacked& u : unacked_) ids.push_back(u.cmd.id);
+  return ids;
+}
+
+void App::resend_unacked(double now_ms) {
+  if (!session_ || awaiting_welcome_ || !conn_.is_open()) return;  // the welcome resends them
+  for (Unacked& u : unacked_) {
+    if (now_ms - u.sent_ms < kAckRetryMs) continue;
+    conn_.send(u.cmd);
+    u.sent_ms = now_ms;
+  }
 }
 
 std::string App::new_command_id() {
@@ -419,7 +437,10 @@ void App::on_welcome(WelcomeFrame& w) {
   // The Program room subscribes when first opened, or now when the URL opened it.
   if (room_ == "program" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
   // Commands nobody acknowledged yet go out again with the same id: applied once.
-  for (const CommandFrame& c : unacked_) conn_.send(c);
+  for (Unacked& u : unacked_) {
+    conn_.send(u.cmd);
+    u.sent_ms = now_ms_;
+  }
 }
 
 void App::end_session(std::string message) {
@@ -447,7 +468,7 @@ void App::on_error(const ErrorFrame& e) {
   const Error& err = e.error;
   if (e.id) {
     // A refused command: it is answered, so it is not resent.
-    std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == *e.id; });
+    std::erase_if(unacked_, [&](const Unacked& u) { return u.cmd.id == *e.id; });
     on_messages_error(*e.id);
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
     if (*e.id == program_.pending) {
@@ -520,7 +541,7 @@ void App::on_error(const ErrorFrame& e) {
 }
 
 void App::on_ack(const AckFrame& a) {
-  std::erase_if(unacked_, [&](const CommandFrame& c) { return c.id == a.id; });
+  std::erase_if(unacked_, [&](const Unacked& u) { return u.cmd.id == a.id; });
   if (on_account_detail(a)) return;
   if (on_account_answer(a.id, nullptr)) return;
   if (a.id == program_.pending) on_program_answer(a.id, nullptr);

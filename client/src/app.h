@@ -432,7 +432,21 @@ class App final : public Connection::Listener {
   std::vector<Notification> notifications_;  // newest last, at most kMaxNotifications
   Toast toast_;
   std::string last_toast_;
-  std::vector<CommandFrame> unacked_;   // resent after a reconnect; the server dedupes by id
+  // A command sent and not answered yet: resent after a reconnect, and again on the same
+  // connection when no answer came for kAckRetryMs (the server acknowledges only what reached
+  // its disk; after a failed write it answers nothing). The server dedupes by id.
+  struct Unacked {
+    CommandFrame cmd;
+    double sent_ms = 0;
+  };
+  void resend_unacked(double now_ms);
+
+ public:
+  // The ids of the commands sent and not answered yet.
+  std::vector<std::string> unacked_ids() const;
+
+ private:
+  std::vector<Unacked> unacked_;
   std::vector<std::string> resyncing_;  // rooms with a gap, resubscribed, not yet caught up
   bool awaiting_welcome_ = false;       // a login or resume is out
   bool resuming_ = false;

@@ -247,6 +247,7 @@ std::string state_json(const App& app, std::string_view name) {
   }
   // The Overview's deep links and forms.
   if (name == "route") return Json(app.route()).dump();
+  if (name == "unacked") return Json(app.unacked_ids()).dump();
   if (name == "missing_item") {
     // True while the Deals or Leads room shows "does not exist or you do not have access".
     const auto& ui = app.pipeline_ui();

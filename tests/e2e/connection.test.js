@@ -57,3 +57,69 @@ test('the session survives a server restart and the Overview catches up', async 
   await app.close();
   await restarted.stop();
 });
+
+test(
+    'a command whose answer never comes is sent again on the same connection and applied once',
+    async () => {
+      // The server answers only what reached its disk; after a failed write it says nothing. Here
+      // the first answer to Dana's message is dropped on its way to the page: the tab must send the
+      // command again by itself, and the server must apply it once.
+      const server = await new Server().start();
+      const sends = [];  // ids of the message.send commands the page sent, in order
+      let dropped = null;
+      let sockets = 0;
+      const routeSocket = (page) => page.routeWebSocket((url) => url.pathname === '/ws', (ws) => {
+        ++sockets;
+        const upstream = ws.connectToServer();
+        const parse = (m) => {
+          try {
+            return JSON.parse(m);
+          } catch {
+            return null;
+          }
+        };
+        ws.onMessage((m) => {
+          const f = parse(m);
+          if (f && f.t === 'cmd' && f.type === 'message.send') sends.push(f.id);
+          upstream.send(m);
+        });
+        upstream.onMessage((m) => {
+          const f = parse(m);
+          if (!dropped && f && f.t === 'ack' && sends.includes(f.id)) {
+            dropped = f.id;
+            return;
+          }
+          ws.send(m);
+        });
+      });
+      const app = await App.open(browser, server.url, {beforeLoad: routeSocket});
+      try {
+        await app.loginAndWaitForOverview('dana.fischer@acme.example');
+        await app.click('Messages');
+        await app.waitState(
+            'messages', (s) => s && s.conversations.length > 0, 'the conversation list');
+        await app.click('conversation:Priya Shah');
+        await app.waitState(
+            'conversation', (c) => c && c.title === 'Priya Shah', 'the conversation');
+
+        const body = 'Sent once although its first answer was lost';
+        await app.fill('Message', body);
+        await app.page.keyboard.press('Enter');
+        await app.waitState(
+            'conversation', (c) => c.messages.some((m) => m.body === body), 'the message');
+        assert.ok(dropped, 'the first answer was dropped');
+        assert.ok(
+            (await app.state('unacked')).includes(dropped), 'the command waits for its answer');
+        await app.waitState(
+            'unacked', (ids) => !ids.includes(dropped), 'the resend to be answered', 20000);
+
+        assert.deepEqual(sends, [dropped, dropped], 'the same command, sent twice');
+        const conv = await app.state('conversation');
+        assert.equal(
+            conv.messages.filter((m) => m.body === body).length, 1, 'stored and shown once');
+        assert.equal(sockets, 1, 'on the same connection');
+      } finally {
+        await app.close();
+        await server.stop();
+      }
+    });

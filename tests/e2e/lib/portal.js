@@ -67,9 +67,11 @@ async function launchBrowser() {
 class App {
   constructor(page) { this.page = page; }
 
-  static async open(browser, url, { width = 1440, height = 900, scale = 1 } = {}) {
+  // `beforeLoad(page)` runs before the page loads (to route its WebSocket, say).
+  static async open(browser, url, {width = 1440, height = 900, scale = 1, beforeLoad} = {}) {
     const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
     const page = await context.newPage();
+    if (beforeLoad) await beforeLoad(page);
     const app = new App(page);
     app.consoleErrors = [];
     page.on('pageerror', (e) => app.consoleErrors.push(String(e)));
