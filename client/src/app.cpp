@@ -201,6 +201,7 @@ void App::submit_login() {
 void App::logout() {
   conn_.send(LogoutFrame{});
   clear_token();
+  forget_outbox();
   session_.reset();
   replica_.clear();
   unacked_.clear();
@@ -294,6 +295,7 @@ void App::add_deal_note() {
 void App::send_command(CommandFrame cmd) {
   conn_.send(cmd);  // if the socket is down, it goes out after the reconnect
   unacked_.push_back(Unacked{std::move(cmd), now_ms_});
+  save_outbox();
   mark_dirty();
 }
 
@@ -381,8 +383,10 @@ void App::on_frame(ServerFrame frame) {
         else if constexpr (std::is_same_v<T, ByeFrame>) {
           if (f.reason == "session_expired")
             end_session(kSessionEnded);
-          else if (f.reason == "logged_out" && screen_ == Screen::App)
+          else if (f.reason == "logged_out" && screen_ == Screen::App) {
+            forget_outbox();
             end_session("");
+          }
         }
       },
       frame);
@@ -436,7 +440,9 @@ void App::on_welcome(WelcomeFrame& w) {
   if (room_ == "accounts" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
   // The Program room subscribes when first opened, or now when the URL opened it.
   if (room_ == "program" && !replica_.room(room_)) conn_.send(replica_.subscribe(room_));
-  // Commands nobody acknowledged yet go out again with the same id: applied once.
+  // Commands nobody acknowledged yet go out again with the same id: applied once. A fresh
+  // session also takes over the messages an earlier tab of this user left unsent.
+  if (!same_user) restore_outbox(session_->user.id);
   for (Unacked& u : unacked_) {
     conn_.send(u.cmd);
     u.sent_ms = now_ms_;
@@ -469,6 +475,7 @@ void App::on_error(const ErrorFrame& e) {
   if (e.id) {
     // A refused command: it is answered, so it is not resent.
     std::erase_if(unacked_, [&](const Unacked& u) { return u.cmd.id == *e.id; });
+    save_outbox();
     on_messages_error(*e.id);
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
     if (*e.id == program_.pending) {
@@ -542,6 +549,7 @@ void App::on_error(const ErrorFrame& e) {
 
 void App::on_ack(const AckFrame& a) {
   std::erase_if(unacked_, [&](const Unacked& u) { return u.cmd.id == a.id; });
+  save_outbox();
   if (on_account_detail(a)) return;
   if (on_account_answer(a.id, nullptr)) return;
   if (a.id == program_.pending) on_program_answer(a.id, nullptr);

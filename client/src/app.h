@@ -440,6 +440,13 @@ class App final : public Connection::Listener {
     double sent_ms = 0;
   };
   void resend_unacked(double now_ms);
+  // Messages sent and not answered yet outlive the tab: kept in localStorage with their user,
+  // they go out again (same ids, so applied once) after the next welcome of that user, after a
+  // reload or a closed tab. save_outbox() after unacked_ changed; forget_outbox() on log-out.
+  void save_outbox();
+  void restore_outbox(const Id& user);
+  void forget_outbox();
+  std::string saved_outbox_;  // what localStorage holds, so unchanged lists are not rewritten
 
  public:
   // The ids of the commands sent and not answered yet.

@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #include "app.h"
+#include "browser.h"
+#include "portal/protocol/frames.h"
 #include "portal/protocol/model_codecs.h"
 
 namespace portal::client {
@@ -16,6 +18,17 @@ constexpr double kTypingSendEveryMs = 3000;
 constexpr double kTypingShownMs = 5000;
 constexpr double kVisibilityCheckMs = 500;
 constexpr size_t kMaxNotices = 50;
+constexpr const char* kOutboxKey = "pp.outbox";
+// At most this many unsent messages are kept (8,000 characters each stays far below the
+// browser's 5 MB for localStorage).
+constexpr size_t kMaxOutbox = 100;
+
+// The "Sending…" echo of a message.send command, from its payload.
+OutgoingMessage outgoing_of(const CommandFrame& cmd, double now_ms) {
+  const Json& p = cmd.payload;
+  return OutgoingMessage{cmd.id, p.value("conversation_id", ""), p.value("parent_id", ""),
+                         p.value("body", ""), now_ms};
+}
 
 EM_JS(int, pp_js_document_hidden, (), { return document.hidden ? 1 : 0; });
 
@@ -97,7 +110,7 @@ void App::send_message(const Id& conversation_id, std::string body, const Id& pa
     attachments::clear(messages_.attachments);
   }
   CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), std::move(payload)};
-  messages_.outgoing.push_back(OutgoingMessage{cmd.id, conversation_id, parent_id, body, now_ms_});
+  messages_.outgoing.push_back(outgoing_of(cmd, now_ms_));
   messages_.stick_bottom = true;
   messages_.typing_sent_ms = -1e9;  // the next keystroke says "typing" again
   send_command(std::move(cmd));
@@ -271,6 +284,48 @@ void App::on_messages_ack(const AckFrame& a) {
     else
       out->message_id = id;
   }
+}
+
+void App::save_outbox() {
+  if (!session_) return;
+  Json commands = Json::array();
+  for (const Unacked& u : unacked_)
+    if (u.cmd.type == kCmdMessageSend && commands.size() < kMaxOutbox)
+      commands.push_back(encode(ClientFrame{u.cmd}));
+  const std::string text =
+      commands.empty() ? "" : Json{{"user", session_->user.id}, {"commands", commands}}.dump();
+  if (text == saved_outbox_) return;
+  saved_outbox_ = text;
+  if (text.empty())
+    browser::local_remove(kOutboxKey);
+  else
+    browser::local_set(kOutboxKey, text);
+}
+
+void App::restore_outbox(const Id& user) {
+  const Json saved = Json::parse(browser::local_get(kOutboxKey), nullptr, false);
+  if (!saved.is_object() || saved.value("user", "") != user) {
+    forget_outbox();  // another user's, or unreadable: not sent in this user's name
+    return;
+  }
+  for (const Json& text : saved.value("commands", Json::array())) {
+    if (!text.is_string()) continue;
+    auto decoded = decode_client_frame(text.get<std::string>());
+    auto* frame = std::get_if<ClientFrame>(&decoded);
+    auto* cmd = frame ? std::get_if<CommandFrame>(frame) : nullptr;
+    if (!cmd || cmd->type != kCmdMessageSend) continue;
+    if (std::any_of(unacked_.begin(), unacked_.end(),
+                    [&](const Unacked& u) { return u.cmd.id == cmd->id; }))
+      continue;
+    messages_.outgoing.push_back(outgoing_of(*cmd, now_ms_));
+    unacked_.push_back(Unacked{std::move(*cmd), now_ms_});
+  }
+  saved_outbox_ = saved.dump();
+}
+
+void App::forget_outbox() {
+  browser::local_remove(kOutboxKey);
+  saved_outbox_.clear();
 }
 
 void App::on_messages_error(const std::string& id) {

@@ -1,5 +1,6 @@
 // Connection loss: a server that is down is explained, the app reconnects by itself with the
-// same session when the server is back, and nothing the user saw is lost.
+// same session when the server is back, and nothing the user saw or wrote is lost: a command
+// whose answer never comes is sent again, and a message written offline outlives its tab.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -8,6 +9,14 @@ const { Server, App, launchBrowser } = require('./lib/portal');
 let browser;
 test.before(async () => { browser = await launchBrowser(); });
 test.after(async () => { await browser?.close(); });
+
+async function openConversation(app, title) {
+  await app.click('Messages');
+  await app.waitState('messages', (s) => s && s.conversations.length > 0, 'the conversation list');
+  await app.click(`conversation:${title}`);
+  return app.waitState(
+      'conversation', (c) => c && c.title === title, `the conversation with ${title}`);
+}
 
 test('a server that is down shows a clear message, then the app connects when it is up', async () => {
   // The page itself comes from the server, so load it first, then take the server away.
@@ -120,6 +129,57 @@ test(
         assert.equal(sockets, 1, 'on the same connection');
       } finally {
         await app.close();
+        await server.stop();
+      }
+    });
+
+test(
+    'a message written offline survives its tab being closed and goes out once from the next tab',
+    async () => {
+      const server = await new Server().start();
+      const dana = await App.open(browser, server.url);
+      const priya = await App.open(browser, server.url);
+      let next = null;
+      try {
+        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+        await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+        await openConversation(dana, 'Priya Shah');
+        await openConversation(priya, 'Dana Fischer');
+
+        // Offline, Dana writes; the message waits as "Sending…", and she closes the tab.
+        const body = 'Written offline, tab closed before the connection came back';
+        const context = dana.page.context();
+        await context.setOffline(true);
+        await dana.waitState(
+            'connection', (c) => c !== 'online', 'the app to notice it is offline');
+        await dana.fill('Message', body);
+        await dana.page.keyboard.press('Enter');
+        await dana.waitState(
+            'conversation', (c) => c.outgoing.includes(body), 'the "Sending…" echo');
+        await dana.page.close();
+        await context.setOffline(false);
+
+        // Later, a new tab of the same browser: the session resumes and the message goes out.
+        next = await App.open(browser, server.url, {context});
+        await next.waitState('screen', (s) => s === 'app', 'the resumed session');
+        const seen = await priya.waitState(
+            'conversation', (c) => c.messages.some((m) => m.body === body),
+            'the message at Priya\'s', 30000);
+        const shown = await openConversation(next, 'Priya Shah');
+        await next.waitIdle();
+        await priya.waitIdle();
+        for (const c of [await next.state('conversation'), await priya.state('conversation')]) {
+          assert.equal(
+              c.messages.filter((m) => m.body === body).length, 1, 'stored and shown once');
+          assert.deepEqual(c.outgoing, []);
+        }
+        assert.ok(seen && shown);
+        assert.equal(
+            await next.page.evaluate(() => localStorage.getItem('pp.outbox')), null,
+            'nothing left waiting in the browser');
+      } finally {
+        await (next || dana).close();
+        await priya.close();
         await server.stop();
       }
     });

@@ -67,9 +67,12 @@ async function launchBrowser() {
 class App {
   constructor(page) { this.page = page; }
 
-  // `beforeLoad(page)` runs before the page loads (to route its WebSocket, say).
-  static async open(browser, url, {width = 1440, height = 900, scale = 1, beforeLoad} = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
+  // `beforeLoad(page)` runs before the page loads (to route its WebSocket, say). With
+  // `context`, the tab opens in that browser context (its storage: a second tab of one user).
+  static async open(
+      browser, url, {width = 1440, height = 900, scale = 1, beforeLoad, context: shared} = {}) {
+    const context =
+        shared || await browser.newContext({viewport: {width, height}, deviceScaleFactor: scale});
     const page = await context.newPage();
     if (beforeLoad) await beforeLoad(page);
     const app = new App(page);
