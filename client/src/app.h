@@ -330,7 +330,8 @@ class App final : public Connection::Listener {
   void open_conversation_column(const Id& conversation_id);
   // Sends `body` to the conversation (a thread reply when `parent_id` is set); shown at once
   // as "Sending…" and resent after a reconnect until the server has it.
-  void send_message(const Id& conversation_id, std::string body, const Id& parent_id = {});
+  // True when the message went out (the composer then empties); false leaves the draft as it is.
+  bool send_message(const Id& conversation_id, std::string body, const Id& parent_id = {});
   void edit_message(const Id& message_id, std::string body);
   void delete_message(const Id& message_id);
   // Asks for the page of messages before the oldest one held (infinite scroll back).

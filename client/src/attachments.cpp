@@ -5,9 +5,11 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "portal/protocol/frames.h"
+#include "portal/rules/entity_validation.h"
 
 // clang-format off
 EM_JS(void, pp_js_up_init, (), {
@@ -231,6 +233,16 @@ void remove(AttachmentsUi& ui, int slot) {
 void clear(AttachmentsUi& ui) {
   for (const PendingUpload& p : ui.pending) pp_js_up_forget(p.slot);
   ui.pending.clear();
+}
+
+std::string problem(const AttachmentsUi& ui) {
+  const auto count = static_cast<size_t>(
+      std::count_if(ui.pending.begin(), ui.pending.end(),
+                    [](const PendingUpload& p) { return p.status != UploadStatus::Failed; }));
+  if (count <= kMaxAttachments) return "";
+  const size_t extra = count - kMaxAttachments;
+  return "A message can carry at most " + std::to_string(kMaxAttachments) + " files: remove " +
+         std::to_string(extra) + " of them.";
 }
 
 unsigned image_texture(const Id& upload_id, int& w, int& h, bool& failed) {

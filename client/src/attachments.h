@@ -48,6 +48,9 @@ bool sync(AttachmentsUi& ui);
 void remove(AttachmentsUi& ui, int slot);
 // Forgets every upload of the composer (after sending them).
 void clear(AttachmentsUi& ui);
+// Why the composer's files cannot be sent as they are ("" when they can): more than a message
+// may carry (the server's limit, kMaxAttachments). Failed uploads do not count.
+std::string problem(const AttachmentsUi& ui);
 
 // The WebGL texture of an image attachment, fetching and decoding it on first use. 0 while it
 // loads or when it failed (`failed` says which); `w`/`h` are its pixel size.

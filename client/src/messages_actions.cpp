@@ -91,17 +91,22 @@ void App::mark_read(const Id& conversation_id) {
                             {{"conversation_id", conversation_id}, {"seq", newest}}});
 }
 
-void App::send_message(const Id& conversation_id, std::string body, const Id& parent_id) {
+bool App::send_message(const Id& conversation_id, std::string body, const Id& parent_id) {
   body = trimmed(std::move(body));
   // The main composer's ready files go with its message (replies in a thread carry none).
   std::vector<Id> files;
-  if (parent_id.empty())
+  if (parent_id.empty()) {
+    if (const std::string problem = attachments::problem(messages_.attachments); !problem.empty()) {
+      show_toast(problem, true);
+      return false;
+    }
     for (const PendingUpload& p : messages_.attachments.pending)
       if (p.status == UploadStatus::Done) files.push_back(p.upload_id);
-  if ((body.empty() && files.empty()) || conversation_id.empty()) return;
+  }
+  if ((body.empty() && files.empty()) || conversation_id.empty()) return false;
   if (body.size() > kMaxMessageBody) {
     show_toast("That message is too long (at most 8,000 characters).", true);
-    return;
+    return false;
   }
   Json payload = {{"conversation_id", conversation_id}, {"body", body}};
   if (!parent_id.empty()) payload["parent_id"] = parent_id;
@@ -114,6 +119,7 @@ void App::send_message(const Id& conversation_id, std::string body, const Id& pa
   messages_.stick_bottom = true;
   messages_.typing_sent_ms = -1e9;  // the next keystroke says "typing" again
   send_command(std::move(cmd));
+  return true;
 }
 
 void App::edit_message(const Id& message_id, std::string body) {
@@ -384,12 +390,16 @@ std::string messages_hook_state(const App& app, std::string_view name) {
                                                                        : "uploading"},
                          {"upload_id", p.upload_id},
                          {"error", p.error}});
-    return Json{{"pending", pending}, {"images_ready", attachments::images_ready()}}.dump();
+    return Json{{"pending", pending},
+                {"problem", attachments::problem(ui.attachments)},
+                {"images_ready", attachments::images_ready()}}
+        .dump();
   }
   if (name == "messages_ui") {
     Json results = Json::array();
     for (const Message& m : ui.search_results) results.push_back(to_json(m));
     return Json{{"open", ui.open},
+                {"draft", std::string(ui.draft)},
                 {"search_query", ui.search_query},
                 {"search_pending", !ui.search_pending.empty()},
                 {"search_results", results},

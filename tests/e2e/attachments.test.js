@@ -151,3 +151,54 @@ test('Dana attaches an image and a PDF; Leo sees the image inline and the PDF as
   await dana.close();
   await leo.close();
 });
+
+test(
+    'more files than a message may carry: every chip shows, the composer says why, and nothing is lost',
+    async () => {
+      const dana = await App.open(browser, server.url);
+      await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+      await openChannel(dana);
+
+      const files =
+          Array.from({length: 11}, (_, i) => ({
+                                     name: `Brief ${String(i + 1).padStart(2, '0')}.txt`,
+                                     mimeType: 'text/plain',
+                                     buffer: Buffer.from(`Campaign brief number ${i + 1}\n`),
+                                   }));
+      const chooser = dana.page.waitForEvent('filechooser', {timeout: 10000});
+      await dana.click('Attach file');
+      await (await chooser).setFiles(files);
+      const ready = await dana.waitState(
+          'attachments',
+          (a) => a.pending.length === 11 && a.pending.every((p) => p.status === 'done'),
+          'all eleven uploads done', 30000);
+      assert.equal(ready.problem, 'A message can carry at most 10 files: remove 1 of them.');
+      // Every file has its chip on screen (rows of them), so each can be removed.
+      for (const f of files)
+        assert.ok(await dana.rect(`Remove ${f.name}`), `the chip of ${f.name}`);
+
+      // Sending now is refused in the composer: the text and the files stay.
+      const body = 'The eleven briefs for the spring campaign';
+      const before = (await dana.state('conversation')).messages.length;
+      await dana.fill('Message', body);
+      await dana.page.keyboard.press('Enter');
+      await dana.screenshot('messages-too-many-files');
+      await dana.waitIdle();
+      assert.equal((await dana.state('conversation')).messages.length, before, 'nothing was sent');
+      assert.equal((await dana.state('messages_ui')).draft, body, 'the draft is kept');
+      assert.equal((await dana.state('attachments')).pending.length, 11, 'the files are kept');
+
+      // One removed, the message goes out with the other ten.
+      await dana.click('Remove Brief 11.txt');
+      await dana.waitState(
+          'attachments', (a) => a.pending.length === 10 && a.problem === '', 'ten files left');
+      await dana.click('Message');
+      await dana.page.keyboard.press('Enter');
+      const sent = await dana.waitState(
+          'conversation', (c) => last(c) && last(c).body === body,
+          'the message with its ten files');
+      assert.deepEqual(
+          last(sent).attachments.map((a) => a.name), files.slice(0, 10).map((f) => f.name));
+      assert.deepEqual(dana.consoleErrors, []);
+      await dana.close();
+    });

@@ -20,7 +20,8 @@ using icon::kFileIcon;
 using icon::kPaperclip;
 constexpr const char* kImageIcon = icon::kImage;
 constexpr const char* kTimesIcon = icon::kTimes;
-constexpr float kStripHeight = 58;
+constexpr float kStripHeight = 58;    // one row of chips
+constexpr float kProblemHeight = 22;  // the line saying why the files cannot be sent
 constexpr float kChipWidth = 232;
 constexpr float kThumbMaxW = 280;
 constexpr float kThumbMaxH = 200;
@@ -48,11 +49,20 @@ void attachments_frame(App& app) {
   if (attachments::sync(app.messages_ui().attachments)) request_animation();
 }
 
-float attachments_strip_height(const AttachmentsUi& ui) {
-  return ui.pending.empty() ? 0.0f : kStripHeight;
+// How many chips fit in a row of the strip, `width` wide.
+size_t chips_per_row(float width) {
+  return std::max<size_t>(1, static_cast<size_t>((width - 24 + 8) / (kChipWidth + 8)));
+}
+
+float attachments_strip_height(const AttachmentsUi& ui, float width) {
+  if (ui.pending.empty()) return 0.0f;
+  const size_t rows = (ui.pending.size() + chips_per_row(width) - 1) / chips_per_row(width);
+  return static_cast<float>(rows) * kStripHeight +
+         (attachments::problem(ui).empty() ? 0.0f : kProblemHeight);
 }
 
 bool attachments_ready(const AttachmentsUi& ui) {
+  if (!attachments::problem(ui).empty()) return false;
   bool any = false;
   for (const PendingUpload& p : ui.pending) {
     if (p.status == UploadStatus::Uploading) return false;
@@ -85,11 +95,15 @@ void attachments_strip(AttachmentsUi& ui, float width) {
   if (ui.pending.empty()) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  float x = origin.x + 16;
+  const std::string problem = attachments::problem(ui);
+  // Rows of chips, as many as the files need: every file shows and can be removed.
+  const size_t per_row = chips_per_row(width);
   int remove_slot = 0;
-  for (const PendingUpload& p : ui.pending) {
-    if (x + kChipWidth > origin.x + width - 8) break;
-    const ImVec2 mn(x, origin.y + 4), mx(x + kChipWidth, origin.y + kStripHeight - 6);
+  for (size_t i = 0; i < ui.pending.size(); ++i) {
+    const PendingUpload& p = ui.pending[i];
+    const float x = origin.x + 16 + static_cast<float>(i % per_row) * (kChipWidth + 8);
+    const float y = origin.y + static_cast<float>(i / per_row) * kStripHeight;
+    const ImVec2 mn(x, y + 4), mx(x + kChipWidth, y + kStripHeight - 6);
     const bool failed = p.status == UploadStatus::Failed;
     dl->AddRectFilled(mn, mx, failed ? theme::kDangerSoft : theme::kCardBg, 8);
     dl->AddRect(mn, mx, failed ? theme::kDangerBorder : theme::kCardBorder, 8);
@@ -129,10 +143,14 @@ void attachments_strip(AttachmentsUi& ui, float width) {
             kTimesIcon);
     if (remove) remove_slot = p.slot;
     hook::record_rect("Attachment chip", mn, mx);
-    x += kChipWidth + 8;
+  }
+  const float height = attachments_strip_height(ui, width);
+  if (!problem.empty()) {
+    text_at(fonts().small_strong, ImVec2(origin.x + 18, origin.y + height - kProblemHeight + 2),
+            theme::kDanger, problem);
   }
   ImGui::SetCursorScreenPos(origin);
-  ImGui::Dummy(ImVec2(width, kStripHeight));
+  ImGui::Dummy(ImVec2(width, height));
   if (remove_slot != 0) attachments::remove(ui, remove_slot);
 }
 

@@ -662,13 +662,10 @@ void composer_row(App& app, const Id& conv, const Id& parent, char* buf, size_t 
   bool uploading = false;
   for (const PendingUpload& p : files.pending) uploading |= p.status == UploadStatus::Uploading;
   const bool can_send = (buf[0] != '\0' || (with_files && attachments_ready(files))) &&
-                        !(with_files && uploading);
+                        !(with_files && (uploading || !attachments::problem(files).empty()));
   const bool click = button(send_label, ButtonKind::Primary, ImVec2(button_w, 44), nullptr, false,
                             can_send);
-  if ((enter && can_send) || (click && can_send)) {
-    app.send_message(conv, buf, parent);
-    buf[0] = '\0';
-  }
+  if ((enter || click) && can_send && app.send_message(conv, buf, parent)) buf[0] = '\0';
 }
 
 // [SECTION] Conversation panel
@@ -748,7 +745,7 @@ void conversation_panel(App& app, const MessagesState* list, const Id& conv, ImV
   const bool thread = !compact_mode && !ui.thread.empty();
   const float main_w = thread ? size.x - kThreadWidth : size.x;
   AttachmentsUi& files = ui.attachments;
-  const float strip_h = compact_mode ? 0.0f : attachments_strip_height(files);
+  const float strip_h = compact_mode ? 0.0f : attachments_strip_height(files, main_w);
   const float body_h = size.y - 65 - kComposerHeight - 30 - strip_h;
   const ImVec2 body_pos = ImGui::GetCursorPos();
   message_list(app, *c, "##messages", ImVec2(main_w, body_h), {});
