@@ -164,6 +164,11 @@ int run(const Options& o) {
       service, StaticFiles(o.public_dir), o.allow_origins,
       [&workers](SharedState::Work work) { net::post(workers, std::move(work)); });
   state->set_file_access(&file_access);
+  // A failed sync dropped the acks and events it covered: every client reconnects, resends
+  // what is unanswered and catches its rooms up from the event log.
+  service.on_storage_failure([weak = std::weak_ptr<SharedState>(state)] {
+    if (auto s = weak.lock()) s->close_all("storage_failed");
+  });
 
   boost::beast::error_code listen_error;
   auto server = std::make_shared<listener>(ioc, net::ip::tcp::endpoint(address, o.port), state,

@@ -1,8 +1,10 @@
 // The Messages rooms end to end on a real server: many clients in one channel with random
 // disconnects converge on the same gap-free history; a partner never hears of another partner's
 // conversations; only authors change their messages; search sees only what the user may see;
-// typing, presence and read receipts reach the conversation's people.
+// typing, presence and read receipts reach the conversation's people; a disk that fails to sync
+// gets nothing acknowledged, and everyone catches up once it works again.
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -670,6 +672,66 @@ TEST(MessagesDurabilityTest, SigkillMidStreamLosesNoAcknowledgedMessageAndDuplic
     const Json snap = open_room(ws, room_of(w.conv));
     EXPECT_EQ(snap["seq"], sql_int(db, "SELECT COUNT(*) FROM events WHERE room = '" + room_of(w.conv) + "'"));
   }
+}
+
+// [SECTION] A disk that fails
+
+// While the disk cannot sync, nothing is acknowledged and every connection is closed with
+// "storage_failed"; once it works again, the resent message is stored once and reaches the
+// other side exactly once as its room catches up.
+TEST(MessagesStorageFailureTest, NothingIsAcknowledgedWhileSyncsFailAndEveryoneCatchesUpAfter) {
+  TempDir dir;
+  write_public_dir(dir.path() / "public");
+  const std::filesystem::path flag = dir.path() / "disk-fails";
+  ServerProcess server(dir.path() / "data", dir.path() / "public", {},
+                       {std::string("LD_PRELOAD=") + PORTAL_FAILING_SYNC_LIB,
+                        "PORTAL_TEST_FAIL_SYNC=" + flag.string()});
+  const auto db = dir.path() / "data" / "portal.db";
+  const std::string body = "Sent while the disk failed";
+  WsClient dana(server.port());
+  WsClient priya(server.port());
+  const std::string dana_token = log_in(dana, kDana)["token"];
+  const std::string priya_token = log_in(priya, kPriya)["token"];
+  const std::string conv = conversation_id(subscribe(dana, "messages"), "Priya Shah");
+  const std::string room = room_of(conv);
+  const Json snap = open_room(priya, room);
+  ASSERT_EQ(snap["t"], "snapshot") << snap.dump();
+  const int64_t seq = snap["seq"];
+
+  std::ofstream(flag) << "the disk fails from now on";
+  const Json send = cmd("m-1", "message.send", {{"conversation_id", conv}, {"body", body}});
+  dana.send(send);
+  // Both are told why and closed; neither hears of the message.
+  for (WsClient* ws : {&dana, &priya}) {
+    std::optional<Json> f;
+    while ((f = ws->next(10s)) && f->value("t", "") != "bye") {
+      EXPECT_NE(f->value("id", ""), "m-1") << f->dump();
+      EXPECT_NE(f->value("type", ""), "message.sent") << f->dump();
+    }
+    ASSERT_TRUE(f) << "no goodbye";
+    EXPECT_EQ((*f)["reason"], "storage_failed");
+    EXPECT_TRUE(ws->wait_closed(5s));
+  }
+  std::filesystem::remove(flag);
+
+  // The disk works again. Dana's tab resumes and sends its unanswered command again.
+  WsClient dana2(server.port());
+  dana2.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", dana_token}});
+  ASSERT_EQ(dana2.expect()["t"], "welcome");
+  const Json ack = run(dana2, "m-1", "message.send", send["payload"]);
+  ASSERT_EQ(ack["t"], "ack") << ack.dump();
+  // Priya's tab resumes and asks for what came after what it holds: the message, once.
+  WsClient priya2(server.port());
+  priya2.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", priya_token}});
+  ASSERT_EQ(priya2.expect()["t"], "welcome");
+  priya2.send({{"t", "sub"}, {"room", room}, {"after", seq}});
+  const Json event = wait_event(priya2, room, "message.sent");
+  EXPECT_EQ(event["seq"], seq + 1);
+  EXPECT_EQ(event["data"]["message"]["body"], body);
+  while (auto f = priya2.next(1s))
+    EXPECT_FALSE(f->value("room", "") == room && f->value("type", "") == "message.sent")
+        << f->dump();
+  EXPECT_EQ(sql_int(db, "SELECT COUNT(*) FROM messages WHERE body = '" + body + "'"), 1);
 }
 
 }  // namespace

@@ -39,6 +39,11 @@ void DurableQueue::after_sync(std::function<void()> fn) {
   wake_sync_.notify_one();
 }
 
+void DurableQueue::on_failure(std::function<void()> fn) {
+  std::lock_guard lock(mutex_);
+  on_failure_ = std::move(fn);
+}
+
 DurableQueue::Stats DurableQueue::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
@@ -62,6 +67,12 @@ void DurableQueue::run_syncs() {
       // their commands are recorded, so the resend is answered once a sync succeeds.
       std::fprintf(stderr, "portal-server: could not make commits durable: %s\n", e.what());
       batch.clear();
+      std::function<void()> failed;
+      {
+        std::lock_guard lock(mutex_);
+        failed = on_failure_;
+      }
+      if (failed) failed();
       continue;
     }
     {

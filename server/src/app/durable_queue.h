@@ -32,6 +32,11 @@ class DurableQueue {
   // commits.
   void after_sync(std::function<void()> fn);
 
+  // Runs `fn` on the sync thread after every sync that failed, once the work it covered was
+  // dropped (nobody may be told that it is stored). The server closes every connection then:
+  // the clients resend what is unanswered and catch their rooms up from the event log.
+  void on_failure(std::function<void()> fn);
+
   // How many syncs ran and how many queued functions they covered (for the load bench).
   struct Stats {
     uint64_t syncs = 0;
@@ -45,6 +50,7 @@ class DurableQueue {
   void run_deliveries();
 
   std::function<void()> sync_;
+  std::function<void()> on_failure_;  // guarded by mutex_
   mutable std::mutex mutex_;
   std::condition_variable wake_sync_;
   std::condition_variable wake_delivery_;

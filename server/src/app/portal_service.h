@@ -52,6 +52,8 @@ class PortalService {
   // Sends the acks and events still waiting for their sync, then stops doing so. The server
   // calls it once its I/O has stopped, before the sockets' io_context goes away.
   void stop() { durable_.stop(); }
+  // Runs `fn` after a sync failed (the disk refused the commits): see DurableQueue::on_failure.
+  void on_storage_failure(std::function<void()> fn) { durable_.on_failure(std::move(fn)); }
   // A frame the network layer refused before it got here (binary, over the size limit).
   void refuse(Client& client, ErrorCode code, std::string message);
   // The connection is gone: stop delivering room events to it.

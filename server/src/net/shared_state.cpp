@@ -42,17 +42,25 @@ size_t SharedState::session_count() const {
 }
 
 void SharedState::shutdown_all() {
+  close_sessions("server_shutdown", true);
+}
+
+void SharedState::close_all(const std::string& reason) {
+  close_sessions(reason, false);
+}
+
+void SharedState::close_sessions(const std::string& reason, bool stop_taking) {
   // Take strong references under the lock, call out without it: shutdown() may end a session,
   // whose destructor calls leave() and needs the lock.
   std::vector<std::shared_ptr<Closable>> live;
   {
     std::lock_guard lock(mutex_);
-    shutting_down_ = true;
+    if (stop_taking) shutting_down_ = true;
     for (auto& [raw, weak] : sessions_) {
       if (auto s = weak.lock()) live.push_back(std::move(s));
     }
   }
-  for (auto& s : live) s->shutdown();
+  for (auto& s : live) s->shutdown(reason);
 }
 
 }  // namespace portal::server

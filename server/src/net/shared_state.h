@@ -22,8 +22,8 @@ class FileAccess;
 class Closable {
  public:
   virtual ~Closable() = default;
-  // Sends a goodbye and closes; safe from any thread.
-  virtual void shutdown() = 0;
+  // Sends a goodbye with `reason` (a bye frame's reason) and closes; safe from any thread.
+  virtual void shutdown(std::string reason) = 0;
 };
 
 class SharedState {
@@ -55,8 +55,13 @@ class SharedState {
   size_t session_count() const;
   // Stops taking sessions and asks every live one to shut down.
   void shutdown_all();
+  // Asks every live session to close with `reason` while new ones are still taken (after a
+  // storage failure: the clients reconnect and catch up).
+  void close_all(const std::string& reason);
 
  private:
+  void close_sessions(const std::string& reason, bool stop_taking);
+
   PortalService& service_;
   StaticFiles files_;
   std::vector<std::string> allow_origins_;

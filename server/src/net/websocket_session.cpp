@@ -100,7 +100,7 @@ void websocket_session::on_accept(beast::error_code ec) {
   arm_heartbeat();
   if (!state_->join(this, weak_from_this())) {
     // The server began shutting down during the handshake.
-    on_shutdown();
+    on_shutdown("server_shutdown");
   }
   pump();
 }
@@ -461,14 +461,15 @@ void websocket_session::on_close_written() {
 
 // [SECTION] closing
 
-void websocket_session::shutdown() {
+void websocket_session::shutdown(std::string reason) {
   net::post(socket_.get_executor(),
-            beast::bind_front_handler(&websocket_session::on_shutdown, shared_from_this()));
+            beast::bind_front_handler(&websocket_session::on_shutdown, shared_from_this(),
+                                      std::move(reason)));
 }
 
-void websocket_session::on_shutdown() {
+void websocket_session::on_shutdown(const std::string& reason) {
   if (closed_ || close_sent_) return;
-  send(std::make_shared<const std::string>(encode(ServerFrame{ByeFrame{"server_shutdown"}})));
+  send(std::make_shared<const std::string>(encode(ServerFrame{ByeFrame{reason}})));
   send_close(ws::kCloseGoingAway);
 }
 

@@ -48,7 +48,7 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   // Connection: write what a SendBatch held back (any thread).
   void flush() override;
   // Closable: say goodbye and close with "going away" (any thread).
-  void shutdown() override;
+  void shutdown(std::string reason) override;
 
   // A SendBatch's flusher (SendBatch::set_flusher): the sessions' writes leave as one io_uring
   // submission (one system call for a whole room's deliveries) where the server was built with
@@ -87,7 +87,7 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   void start_async_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void on_close_written();
-  void on_shutdown();
+  void on_shutdown(const std::string& reason);
   void arm_heartbeat();
   void on_heartbeat(boost::beast::error_code ec);
   void abort(const char* why);

@@ -19,7 +19,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-pid_t spawn(const std::vector<std::string>& args, int* stdout_fd, int* stderr_fd) {
+// Runs the server with `args`, its environment this process's plus `env` ("NAME=value").
+pid_t spawn(const std::vector<std::string>& args, int* stdout_fd, int* stderr_fd,
+            std::vector<std::string> env = {}) {
   int out[2] = {-1, -1};
   int err[2] = {-1, -1};
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
@@ -29,6 +31,10 @@ pid_t spawn(const std::vector<std::string>& args, int* stdout_fd, int* stderr_fd
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** e = environ; *e; ++e) envp.push_back(*e);
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
 
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
@@ -41,7 +47,7 @@ pid_t spawn(const std::vector<std::string>& args, int* stdout_fd, int* stderr_fd
       close(err[0]);
       close(err[1]);
     }
-    execv(argv[0], argv.data());
+    execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   close(out[1]);
@@ -120,11 +126,11 @@ int run_server_to_exit(const std::vector<std::string>& args, std::string* err,
 }
 
 ServerProcess::ServerProcess(const fs::path& data_dir, const fs::path& public_dir,
-                             std::vector<std::string> extra_args) {
+                             std::vector<std::string> extra_args, std::vector<std::string> env) {
   std::vector<std::string> args = {"--port", "0",        "--data", data_dir.string(),
                                    "--public", public_dir.string(), "--demo"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  pid_ = spawn(args, &stdout_fd_, nullptr);
+  pid_ = spawn(args, &stdout_fd_, nullptr, std::move(env));
 
   // The server prints exactly one line once it listens: "Partner Portal listening on
   // http://127.0.0.1:PORT/".

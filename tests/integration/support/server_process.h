@@ -34,9 +34,10 @@ int run_server_to_exit(const std::vector<std::string>& args, std::string* err = 
 class ServerProcess {
  public:
   // Starts `portal-server --port 0 --data <data_dir> --public <public_dir> --demo <extra...>`
-  // and waits for its "listening on" line. Throws std::runtime_error when it does not start.
+  // (with `env`, "NAME=value", added to its environment) and waits for its "listening on"
+  // line. Throws std::runtime_error when it does not start.
   ServerProcess(const std::filesystem::path& data_dir, const std::filesystem::path& public_dir,
-                std::vector<std::string> extra_args = {});
+                std::vector<std::string> extra_args = {}, std::vector<std::string> env = {});
   // Kills the server if it is still running.
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;

@@ -115,15 +115,20 @@ TEST(DurableQueue, AFailedSyncAcknowledgesNothingAndTheNextOneWorks) {
   GatedSync sync;
   Log log;
   DurableQueue q([&] { sync(); });
+  // The failure is reported (the server then closes every connection), after the work was
+  // dropped, and only for the sync that failed.
+  Log failures;
+  q.on_failure([&] { failures.add(static_cast<int>(log.now().size())); });
   q.after_sync([&] { log.add(1); });
   sync.wait_started(1);
   sync.release(/*fail=*/true);
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(failures.wait_for(1), (std::vector<int>{0}));
   q.after_sync([&] { log.add(2); });
   sync.wait_started(2);
   sync.release();
   EXPECT_EQ(log.wait_for(1), (std::vector<int>{2}));
   EXPECT_EQ(q.stats().syncs, 1u);
+  EXPECT_EQ(failures.now(), (std::vector<int>{0}));
 }
 
 TEST(DurableQueue, StoppingRunsWhatIsStillQueued) {

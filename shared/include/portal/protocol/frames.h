@@ -50,7 +50,10 @@ struct AckFrame { std::string id; Json result; };
 struct SnapshotFrame { std::string room; int64_t seq = 0; Json state; };
 struct EventFrame { std::string room; int64_t seq = 0; std::string type; Json data; };
 struct PongFrame { int64_t n = 0; };
-struct ByeFrame { std::string reason; };  // "server_shutdown", "logged_out", "session_expired"
+// "server_shutdown", "logged_out", "session_expired", "storage_failed"
+struct ByeFrame {
+  std::string reason;
+};
 
 using ServerFrame = std::variant<WelcomeFrame, ErrorFrame, AckFrame, SnapshotFrame, EventFrame,
                                  PongFrame, ByeFrame>;
