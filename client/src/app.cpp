@@ -200,22 +200,8 @@ void App::submit_login() {
 
 void App::logout() {
   conn_.send(LogoutFrame{});
-  clear_token();
   forget_outbox();
-  session_.reset();
-  replica_.clear();
-  unacked_.clear();
-  resyncing_.clear();
-  lead_.reset();
-  pipeline_ = PipelineUi();
-  reset_accounts();
-  program_ = ProgramUi();
-  overview_ = OverviewUi();
-  invitations_ = InvitationsUi();
-  messages_ = MessagesUi();
-  notifications_.clear();
-  login_ = LoginForm();
-  screen_ = Screen::Login;
+  end_session("");
   mark_dirty();
 }
 
