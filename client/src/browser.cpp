@@ -2,10 +2,17 @@
 
 #include <emscripten.h>
 
+#include <cstring>
+
 // clang-format off
 EM_JS(void, pp_js_ws_url, (char* out, int size), {
   var proto = location.protocol === "https:" ? "wss://" : "ws://";
   stringToUTF8(proto + location.host + "/ws", out, size);
+});
+EM_JS(int, pp_js_local_size, (const char* key), {
+  var v = null;
+  try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (e) {}
+  return v === null ? 0 : v.length * 3 + 1;  // an upper bound of its UTF-8 size
 });
 EM_JS(void, pp_js_local_get, (const char* key, char* out, int size), {
   var v = null;
@@ -72,9 +79,13 @@ std::string websocket_url() {
 }
 
 std::string local_get(const char* key) {
-  char buf[1024] = {0};
-  pp_js_local_get(key, buf, sizeof(buf));
-  return buf;
+  // Sized to the value: the unsent messages kept there reach hundreds of KB.
+  const int size = pp_js_local_size(key);
+  if (size <= 1) return {};
+  std::string value(static_cast<size_t>(size), '\0');
+  pp_js_local_get(key, value.data(), size);
+  value.resize(std::strlen(value.c_str()));
+  return value;
 }
 
 void local_set(const char* key, const std::string& value) {

@@ -147,7 +147,9 @@ test(
         await openConversation(priya, 'Dana Fischer');
 
         // Offline, Dana writes; the message waits as "Sending…", and she closes the tab.
-        const body = 'Written offline, tab closed before the connection came back';
+        // Long enough that what the tab keeps is well past 1 KB.
+        const body = 'Written offline, tab closed before the connection came back. ' +
+            'The agenda for Thursday: pricing, the pilot, the training plan. '.repeat(20).trim();
         const context = dana.page.context();
         await context.setOffline(true);
         await dana.waitState(
