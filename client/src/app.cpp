@@ -459,18 +459,21 @@ void App::end_session(std::string message) {
 void App::on_error(const ErrorFrame& e) {
   const Error& err = e.error;
   if (e.id) {
-    // A refused command: it is answered, so it is not resent.
+    // A refused command: it is answered, so it is not resent. One refused because the session
+    // ended was not looked at: it stays kept and goes out after the next log-in.
+    if (err.code == ErrorCode::SessionExpired) {
+      end_session(kSessionEnded);
+      return;
+    }
     std::erase_if(unacked_, [&](const Unacked& u) { return u.cmd.id == *e.id; });
     save_outbox();
-    on_messages_error(*e.id);
     if (*e.id == pipeline_.note_pending) pipeline_.note_pending.clear();
     if (*e.id == program_.pending) {
       on_program_answer(*e.id, &err);
-      if (err.code != ErrorCode::SessionExpired) return;
+      return;
     }
     if (on_overview_error(*e.id, err)) return;
-    if (on_invitation_answer(*e.id, nullptr, &err) && err.code != ErrorCode::SessionExpired)
-      return;
+    if (on_invitation_answer(*e.id, nullptr, &err)) return;
     if (on_account_answer(*e.id, &err)) {
       // Shown in the Add account form, or as a toast for a task tick.
     } else if (*e.id == lead_.pending_id) {
@@ -480,10 +483,12 @@ void App::on_error(const ErrorFrame& e) {
       } else {
         lead_.error = err.message.empty() ? "The lead could not be submitted." : err.message;
       }
-    } else if (err.code != ErrorCode::SessionExpired) {
+    } else if (on_messages_error(*e.id, err)) {
+      // Shown on the message itself, with Retry and Discard.
+    } else {
       show_toast(err.message.empty() ? "That did not work." : err.message, true);
     }
-    if (err.code != ErrorCode::SessionExpired) return;
+    return;
   }
   if (err.code == ErrorCode::SessionExpired) {
     end_session(kSessionEnded);

@@ -331,7 +331,12 @@ class App final : public Connection::Listener {
   // Sends `body` to the conversation (a thread reply when `parent_id` is set); shown at once
   // as "Sending…" and resent after a reconnect until the server has it.
   // True when the message went out (the composer then empties); false leaves the draft as it is.
-  bool send_message(const Id& conversation_id, std::string body, const Id& parent_id = {});
+  // `with_files`: the main composer's ready files go along (never with a thread reply).
+  bool send_message(const Id& conversation_id, std::string body, const Id& parent_id = {},
+                    bool with_files = false);
+  // A message the server refused stays marked "Not sent": sent again under a new id, or dropped.
+  void retry_message(const std::string& command_id);
+  void discard_message(const std::string& command_id);
   void edit_message(const Id& message_id, std::string body);
   void delete_message(const Id& message_id);
   // Asks for the page of messages before the oldest one held (infinite scroll back).
@@ -411,7 +416,8 @@ class App final : public Connection::Listener {
   // not one.
   bool on_invitation_answer(const std::string& id, const AckFrame* ack, const Error* error);
   void on_messages_ack(const AckFrame& a);
-  void on_messages_error(const std::string& id);
+  // True when the refused command was a message being sent (it stays, marked "Not sent").
+  bool on_messages_error(const std::string& id, const Error& err);
   void follow_conversation(const Id& conversation_id);
 
   Connection conn_;
@@ -443,7 +449,11 @@ class App final : public Connection::Listener {
   void resend_unacked(double now_ms);
   // Messages sent and not answered yet outlive the tab: kept in localStorage with their user,
   // they go out again (same ids, so applied once) after the next welcome of that user, after a
-  // reload or a closed tab. save_outbox() after unacked_ changed; forget_outbox() on log-out.
+  // reload or a closed tab; refused ones come back marked "Not sent". Each tab writes its own
+  // key (outbox_key()); a new session takes over the others of its user. save_outbox() after
+  // unacked_ or a refusal changed; forget_outbox() on log-out.
+  std::string outbox_key();
+  std::string tab_id_;
   void save_outbox();
   void restore_outbox(const Id& user);
   void forget_outbox();

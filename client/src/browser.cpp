@@ -25,6 +25,27 @@ EM_JS(void, pp_js_local_set, (const char* key, const char* value), {
 EM_JS(void, pp_js_local_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
+// The keys starting with `prefix`, one per line (keys of ours never hold a line break).
+EM_JS(int, pp_js_local_keys_size, (const char* prefix), {
+  var p = UTF8ToString(prefix), n = 1;
+  try {
+    for (var i = 0; i < window.localStorage.length; ++i) {
+      var k = window.localStorage.key(i);
+      if (k !== null && k.startsWith(p)) n += k.length * 3 + 1;
+    }
+  } catch (e) {}
+  return n;
+});
+EM_JS(void, pp_js_local_keys, (const char* prefix, char* out, int size), {
+  var p = UTF8ToString(prefix), keys = [];
+  try {
+    for (var i = 0; i < window.localStorage.length; ++i) {
+      var k = window.localStorage.key(i);
+      if (k !== null && k.startsWith(p)) keys.push(k);
+    }
+  } catch (e) {}
+  stringToUTF8(keys.join("\n"), out, size);
+});
 EM_JS(void, pp_js_hash_room, (char* out, int size), {
   var h = location.hash || "";
   while (h.length && (h[0] === "#" || h[0] === "/")) h = h.substring(1);
@@ -86,6 +107,21 @@ std::string local_get(const char* key) {
   pp_js_local_get(key, value.data(), size);
   value.resize(std::strlen(value.c_str()));
   return value;
+}
+
+std::vector<std::string> local_keys(const char* prefix) {
+  const int size = pp_js_local_keys_size(prefix);
+  std::string joined(static_cast<size_t>(size), '\0');
+  pp_js_local_keys(prefix, joined.data(), size);
+  joined.resize(std::strlen(joined.c_str()));
+  std::vector<std::string> keys;
+  for (size_t start = 0; start < joined.size();) {
+    size_t end = joined.find('\n', start);
+    if (end == std::string::npos) end = joined.size();
+    keys.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return keys;
 }
 
 void local_set(const char* key, const std::string& value) {

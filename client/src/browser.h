@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace portal::client::browser {
 
@@ -10,6 +11,8 @@ namespace portal::client::browser {
 std::string websocket_url();
 std::string local_get(const char* key);
 void local_set(const char* key, const std::string& value);
+// Every key of this origin's localStorage that starts with `prefix`.
+std::vector<std::string> local_keys(const char* prefix);
 void local_remove(const char* key);
 // The room named by the URL fragment ("#/leads" -> "leads"), or "".
 std::string location_room();

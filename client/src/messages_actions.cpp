@@ -18,7 +18,9 @@ constexpr double kTypingSendEveryMs = 3000;
 constexpr double kTypingShownMs = 5000;
 constexpr double kVisibilityCheckMs = 500;
 constexpr size_t kMaxNotices = 50;
-constexpr const char* kOutboxKey = "pp.outbox";
+// Each tab keeps its unsent messages under "pp.outbox.<tab>"; a tab that starts a session takes
+// over every key of its user (a closed tab's, or one still open: resends are applied once).
+constexpr const char* kOutboxPrefix = "pp.outbox";
 // At most this many unsent messages are kept (8,000 characters each stays far below the
 // browser's 5 MB for localStorage).
 constexpr size_t kMaxOutbox = 100;
@@ -26,8 +28,24 @@ constexpr size_t kMaxOutbox = 100;
 // The "Sending…" echo of a message.send command, from its payload.
 OutgoingMessage outgoing_of(const CommandFrame& cmd, double now_ms) {
   const Json& p = cmd.payload;
-  return OutgoingMessage{cmd.id, p.value("conversation_id", ""), p.value("parent_id", ""),
-                         p.value("body", ""), now_ms};
+  return OutgoingMessage{cmd.id,
+                         p.value("conversation_id", ""),
+                         p.value("parent_id", ""),
+                         p.value("body", ""),
+                         now_ms,
+                         {},
+                         p,
+                         {}};
+}
+
+// The message.send command in a frame kept in the outbox; nullopt for anything else.
+std::optional<CommandFrame> kept_send(const Json& text) {
+  if (!text.is_string()) return std::nullopt;
+  auto decoded = decode_client_frame(text.get<std::string>());
+  auto* frame = std::get_if<ClientFrame>(&decoded);
+  auto* cmd = frame ? std::get_if<CommandFrame>(frame) : nullptr;
+  if (!cmd || cmd->type != kCmdMessageSend) return std::nullopt;
+  return std::move(*cmd);
 }
 
 EM_JS(int, pp_js_document_hidden, (), { return document.hidden ? 1 : 0; });
@@ -91,11 +109,12 @@ void App::mark_read(const Id& conversation_id) {
                             {{"conversation_id", conversation_id}, {"seq", newest}}});
 }
 
-bool App::send_message(const Id& conversation_id, std::string body, const Id& parent_id) {
+bool App::send_message(const Id& conversation_id, std::string body, const Id& parent_id,
+                       bool with_files) {
   body = trimmed(std::move(body));
   // The main composer's ready files go with its message (replies in a thread carry none).
   std::vector<Id> files;
-  if (parent_id.empty()) {
+  if (with_files && parent_id.empty()) {
     if (const std::string problem = attachments::problem(messages_.attachments); !problem.empty()) {
       show_toast(problem, true);
       return false;
@@ -120,6 +139,27 @@ bool App::send_message(const Id& conversation_id, std::string body, const Id& pa
   messages_.typing_sent_ms = -1e9;  // the next keystroke says "typing" again
   send_command(std::move(cmd));
   return true;
+}
+
+void App::retry_message(const std::string& command_id) {
+  auto out = std::find_if(messages_.outgoing.begin(), messages_.outgoing.end(),
+                          [&](const OutgoingMessage& o) { return o.command_id == command_id; });
+  if (out == messages_.outgoing.end() || out->error.empty()) return;
+  // A new id: the refused one is answered for good.
+  CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), out->payload};
+  out->command_id = cmd.id;
+  out->error.clear();
+  out->sent_ms = now_ms_;
+  messages_.stick_bottom = true;
+  send_command(std::move(cmd));
+}
+
+void App::discard_message(const std::string& command_id) {
+  std::erase_if(messages_.outgoing, [&](const OutgoingMessage& o) {
+    return o.command_id == command_id && !o.error.empty();
+  });
+  save_outbox();
+  mark_dirty();
 }
 
 void App::edit_message(const Id& message_id, std::string body) {
@@ -292,56 +332,98 @@ void App::on_messages_ack(const AckFrame& a) {
   }
 }
 
+std::string App::outbox_key() {
+  if (tab_id_.empty()) tab_id_ = new_command_id();
+  return std::string(kOutboxPrefix) + "." + tab_id_;
+}
+
 void App::save_outbox() {
   if (!session_) return;
   Json commands = Json::array();
   for (const Unacked& u : unacked_)
     if (u.cmd.type == kCmdMessageSend && commands.size() < kMaxOutbox)
       commands.push_back(encode(ClientFrame{u.cmd}));
+  // Refused messages stay until the user retries or discards them, also across tabs.
+  Json failed = Json::array();
+  for (const OutgoingMessage& o : messages_.outgoing)
+    if (!o.error.empty() && failed.size() < kMaxOutbox)
+      failed.push_back({{"command", encode(ClientFrame{CommandFrame{
+                                        o.command_id, std::string(kCmdMessageSend), o.payload}})},
+                        {"error", o.error}});
   const std::string text =
-      commands.empty() ? "" : Json{{"user", session_->user.id}, {"commands", commands}}.dump();
+      commands.empty() && failed.empty()
+          ? ""
+          : Json{{"user", session_->user.id}, {"commands", commands}, {"failed", failed}}.dump();
   if (text == saved_outbox_) return;
   saved_outbox_ = text;
+  const std::string key = outbox_key();
   if (text.empty())
-    browser::local_remove(kOutboxKey);
+    browser::local_remove(key.c_str());
   else
-    browser::local_set(kOutboxKey, text);
+    browser::local_set(key.c_str(), text);
 }
 
 void App::restore_outbox(const Id& user) {
-  const Json saved = Json::parse(browser::local_get(kOutboxKey), nullptr, false);
-  if (!saved.is_object() || saved.value("user", "") != user) {
-    forget_outbox();  // another user's, or unreadable: not sent in this user's name
-    return;
+  const std::string own = outbox_key();
+  auto held = [&](const std::string& id) {
+    return std::any_of(unacked_.begin(), unacked_.end(),
+                       [&](const Unacked& u) { return u.cmd.id == id; }) ||
+           std::any_of(messages_.outgoing.begin(), messages_.outgoing.end(),
+                       [&](const OutgoingMessage& o) { return o.command_id == id; });
+  };
+  std::vector<std::string> taken;
+  // This tab's own key too: it still holds what was unsent when a session ended.
+  for (const std::string& key : browser::local_keys(kOutboxPrefix)) {
+    if (key != own) taken.push_back(key);
+    const Json saved = Json::parse(browser::local_get(key.c_str()), nullptr, false);
+    // Another user's, or unreadable: dropped, never sent in this user's name.
+    if (!saved.is_object() || saved.value("user", "") != user) continue;
+    for (const Json& text : saved.value("commands", Json::array())) {
+      auto cmd = kept_send(text);
+      if (!cmd || held(cmd->id)) continue;
+      messages_.outgoing.push_back(outgoing_of(*cmd, now_ms_));
+      unacked_.push_back(Unacked{std::move(*cmd), now_ms_});
+    }
+    for (const Json& entry : saved.value("failed", Json::array())) {
+      if (!entry.is_object()) continue;
+      auto cmd = kept_send(entry.value("command", Json()));
+      const std::string error = entry.value("error", "");
+      if (!cmd || error.empty() || held(cmd->id)) continue;
+      OutgoingMessage o = outgoing_of(*cmd, now_ms_);
+      o.error = error;
+      messages_.outgoing.push_back(std::move(o));
+    }
   }
-  for (const Json& text : saved.value("commands", Json::array())) {
-    if (!text.is_string()) continue;
-    auto decoded = decode_client_frame(text.get<std::string>());
-    auto* frame = std::get_if<ClientFrame>(&decoded);
-    auto* cmd = frame ? std::get_if<CommandFrame>(frame) : nullptr;
-    if (!cmd || cmd->type != kCmdMessageSend) continue;
-    if (std::any_of(unacked_.begin(), unacked_.end(),
-                    [&](const Unacked& u) { return u.cmd.id == cmd->id; }))
-      continue;
-    messages_.outgoing.push_back(outgoing_of(*cmd, now_ms_));
-    unacked_.push_back(Unacked{std::move(*cmd), now_ms_});
-  }
-  saved_outbox_ = saved.dump();
+  // Written under this tab's key before the others go, so a closed tab loses nothing between.
+  saved_outbox_ = "?";  // what storage holds under the key is not known here: write it
+  save_outbox();
+  for (const std::string& key : taken) browser::local_remove(key.c_str());
 }
 
 void App::forget_outbox() {
-  browser::local_remove(kOutboxKey);
+  // Log-out: this user's unsent messages go from every tab's key, as the session does.
+  for (const std::string& key : browser::local_keys(kOutboxPrefix))
+    browser::local_remove(key.c_str());
   saved_outbox_.clear();
 }
 
-void App::on_messages_error(const std::string& id) {
-  std::erase_if(messages_.outgoing, [&](const OutgoingMessage& o) { return o.command_id == id; });
+bool App::on_messages_error(const std::string& id, const Error& err) {
   if (id == messages_.search_pending) messages_.search_pending.clear();
   for (auto it = messages_.history_pending.begin(); it != messages_.history_pending.end(); ++it)
     if (it->second == id) {
       messages_.history_pending.erase(it);
-      break;
+      return false;
     }
+  auto out = std::find_if(messages_.outgoing.begin(), messages_.outgoing.end(),
+                          [&](const OutgoingMessage& o) { return o.command_id == id; });
+  if (out == messages_.outgoing.end()) return false;
+  // The message stays where it was written, marked, with what the server said.
+  out->error = err.message.empty() ? "The server did not take it." : err.message;
+  if (!err.fields.empty() && !err.fields.front().message.empty())
+    out->error = err.fields.front().message;
+  save_outbox();
+  show_toast("Your message was not sent: " + out->error, true);
+  return true;
 }
 
 }  // namespace portal::client
@@ -359,10 +441,14 @@ std::string messages_hook_state(const App& app, std::string_view name) {
     if (!c || !app.session()) return "null";
     Json messages = Json::array();
     for (const Message& m : c->messages) messages.push_back(to_json(m));
-    Json outgoing = Json::array();
-    for (const OutgoingMessage& o : ui.outgoing)
-      if (o.conversation_id == ui.open && (o.message_id.empty() || !find_message(*c, o.message_id)))
+    Json outgoing = Json::array(), failed = Json::array();
+    for (const OutgoingMessage& o : ui.outgoing) {
+      if (o.conversation_id != ui.open) continue;
+      if (!o.error.empty())
+        failed.push_back({{"body", o.body}, {"error", o.error}});
+      else if (o.message_id.empty() || !find_message(*c, o.message_id))
         outgoing.push_back(o.body);
+    }
     Json typing = Json::array();
     if (auto it = ui.typing.find(ui.open); it != ui.typing.end())
       for (const TypingSignal& t : it->second) typing.push_back(t.name);
@@ -374,9 +460,10 @@ std::string messages_hook_state(const App& app, std::string_view name) {
         for (const Person* p : seen_by(*c, it->seq, me)) seen.push_back(p->name);
       break;
     }
-    return Json{{"id", c->conversation.id},   {"title", c->title},   {"messages", messages},
-                {"outgoing", outgoing},       {"typing", typing},    {"seen_by", seen},
-                {"has_older", c->has_older},  {"thread", ui.thread}, {"editing", ui.editing}}
+    return Json{{"id", c->conversation.id}, {"title", c->title},         {"messages", messages},
+                {"outgoing", outgoing},     {"failed", failed},          {"typing", typing},
+                {"seen_by", seen},          {"has_older", c->has_older}, {"thread", ui.thread},
+                {"editing", ui.editing}}
         .dump();
   }
   if (name == "attachments") {

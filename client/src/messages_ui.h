@@ -21,7 +21,9 @@ struct OutgoingMessage {
   Id parent_id;
   std::string body;
   double sent_ms = 0;
-  Id message_id;  // known once acknowledged
+  Id message_id;      // known once acknowledged
+  Json payload;       // the command's, to send again after a refusal
+  std::string error;  // why the server refused it: shown as "Not sent" with Retry and Discard
 };
 
 struct TypingSignal {

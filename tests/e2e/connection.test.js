@@ -18,6 +18,37 @@ async function openConversation(app, title) {
       'conversation', (c) => c && c.title === title, `the conversation with ${title}`);
 }
 
+// The keys under which the tabs of this browser keep unsent messages.
+function outboxKeys(app) {
+  return app.page.evaluate(
+      () => Object.keys(localStorage).filter((k) => k.startsWith('pp.outbox')));
+}
+
+// Routes a page's WebSocket through `edit(frame, toServer)` in front of the real server: it
+// returns the text to pass on, undefined to pass the frame as it is, or null to drop it.
+// `opened()` is called for every socket the page opens.
+function routeFrames(page, edit, opened = () => {}) {
+  return page.routeWebSocket((url) => url.pathname === '/ws', (ws) => {
+    opened();
+    const upstream = ws.connectToServer();
+    const parse = (m) => {
+      try {
+        return JSON.parse(m);
+      } catch {
+        return null;
+      }
+    };
+    ws.onMessage((m) => {
+      const out = edit(parse(m), true);
+      if (out !== null) upstream.send(out === undefined ? m : out);
+    });
+    upstream.onMessage((m) => {
+      const out = edit(parse(m), false);
+      if (out !== null) ws.send(out === undefined ? m : out);
+    });
+  });
+}
+
 test('a server that is down shows a clear message, then the app connects when it is up', async () => {
   // The page itself comes from the server, so load it first, then take the server away.
   const up = await new Server().start();
@@ -77,30 +108,17 @@ test(
       const sends = [];  // ids of the message.send commands the page sent, in order
       let dropped = null;
       let sockets = 0;
-      const routeSocket = (page) => page.routeWebSocket((url) => url.pathname === '/ws', (ws) => {
-        ++sockets;
-        const upstream = ws.connectToServer();
-        const parse = (m) => {
-          try {
-            return JSON.parse(m);
-          } catch {
-            return null;
-          }
-        };
-        ws.onMessage((m) => {
-          const f = parse(m);
+      const routeSocket = (page) => routeFrames(page, (f, toServer) => {
+        if (toServer) {
           if (f && f.t === 'cmd' && f.type === 'message.send') sends.push(f.id);
-          upstream.send(m);
-        });
-        upstream.onMessage((m) => {
-          const f = parse(m);
-          if (!dropped && f && f.t === 'ack' && sends.includes(f.id)) {
-            dropped = f.id;
-            return;
-          }
-          ws.send(m);
-        });
-      });
+          return undefined;
+        }
+        if (!dropped && f && f.t === 'ack' && sends.includes(f.id)) {
+          dropped = f.id;
+          return null;
+        }
+        return undefined;
+      }, () => ++sockets);
       const app = await App.open(browser, server.url, {beforeLoad: routeSocket});
       try {
         await app.loginAndWaitForOverview('dana.fischer@acme.example');
@@ -154,7 +172,7 @@ test(
         await context.setOffline(true);
         await dana.waitState(
             'connection', (c) => c !== 'online', 'the app to notice it is offline');
-        await dana.fill('Message', body);
+        await dana.paste('Message', body);
         await dana.page.keyboard.press('Enter');
         await dana.waitState(
             'conversation', (c) => c.outgoing.includes(body), 'the "Sending…" echo');
@@ -176,11 +194,142 @@ test(
           assert.deepEqual(c.outgoing, []);
         }
         assert.ok(seen && shown);
-        assert.equal(
-            await next.page.evaluate(() => localStorage.getItem('pp.outbox')), null,
-            'nothing left waiting in the browser');
+        assert.deepEqual(await outboxKeys(next), [], 'nothing left waiting in the browser');
       } finally {
         await (next || dana).close();
+        await priya.close();
+        await server.stop();
+      }
+    });
+
+test(
+    'two tabs of one user keep their unsent messages apart: a closed tab\'s message is not lost',
+    async () => {
+      const server = await new Server().start();
+      const first = await App.open(browser, server.url);
+      const priya = await App.open(browser, server.url);
+      let cut = false;
+      let second = null, third = null;
+      try {
+        await first.loginAndWaitForOverview('dana.fischer@acme.example');
+        await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+        await openConversation(priya, 'Dana Fischer');
+        // A second tab of Dana's browser; only its connection is cut off (a flaky proxy, a
+        // sleeping laptop's one tab): nothing passes either way while `cut` holds.
+        const context = first.page.context();
+        second = await App.open(
+            browser, server.url,
+            {context, beforeLoad: (page) => routeFrames(page, () => cut ? null : undefined)});
+        await second.waitState('screen', (s) => s === 'app', 'the second tab\'s session');
+        await openConversation(second, 'Priya Shah');
+        await openConversation(first, 'Priya Shah');
+
+        cut = true;
+        const lost = 'Written in the tab whose connection hung';
+        await second.fill('Message', lost);
+        await second.page.keyboard.press('Enter');
+        await second.waitState(
+            'conversation', (c) => c.outgoing.includes(lost), 'the "Sending…" echo');
+        await second.page.close();
+
+        // The other tab goes on writing; what it keeps and clears is its own.
+        const fine = 'Written in the tab that stayed online';
+        await first.fill('Message', fine);
+        await first.page.keyboard.press('Enter');
+        await priya.waitState(
+            'conversation', (c) => c.messages.some((m) => m.body === fine),
+            'the online tab\'s message');
+        await first.waitState('unacked', (ids) => ids.length === 0, 'the online tab\'s answers');
+        assert.equal(
+            (await outboxKeys(first)).length, 1, 'the closed tab\'s message is still kept');
+
+        // The next tab of that browser takes it over and sends it.
+        third = await App.open(browser, server.url, {context});
+        await third.waitState('screen', (s) => s === 'app', 'the third tab\'s session');
+        await priya.waitState(
+            'conversation', (c) => c.messages.some((m) => m.body === lost),
+            'the closed tab\'s message at Priya\'s', 30000);
+        await third.waitState('unacked', (ids) => ids.length === 0, 'its answer');
+        await priya.waitIdle();
+        const seen = await priya.state('conversation');
+        for (const body of [lost, fine])
+          assert.equal(seen.messages.filter((m) => m.body === body).length, 1, `"${body}" once`);
+        assert.deepEqual(await outboxKeys(third), [], 'nothing left waiting in the browser');
+      } finally {
+        await first.close();
+        await priya.close();
+        await server.stop();
+      }
+    });
+
+test(
+    'a message the server refuses stays marked "Not sent", also after a reload, until retried or discarded',
+    async () => {
+      // The server refuses a send for a conversation it does not know. Here the first send of
+      // each of two messages is aimed at one on its way (as a conversation taken away would
+      // be), so the real server refuses it.
+      const server = await new Server().start();
+      const body = 'The pilot starts on Monday; the first two weeks are on us.';
+      const second = 'Never mind this one.';
+      const refuseOnce = new Set([body, second]);
+      const dana = await App.open(browser, server.url, {
+        beforeLoad: (page) => routeFrames(
+            page,
+            (f, toServer) => {
+              if (!toServer || !f || f.t !== 'cmd' || f.type !== 'message.send' ||
+                  !refuseOnce.delete(f.payload.body))
+                return undefined;
+              f.payload.conversation_id = 'c-gone';
+              return JSON.stringify(f);
+            }),
+      });
+      const priya = await App.open(browser, server.url);
+      try {
+        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+        await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+        await openConversation(dana, 'Priya Shah');
+        await openConversation(priya, 'Dana Fischer');
+
+        await dana.fill('Message', body);
+        await dana.page.keyboard.press('Enter');
+        let conv = await dana.waitState(
+            'conversation', (c) => c.failed.length === 1, 'the message marked as not sent');
+        assert.equal(conv.failed[0].body, body);
+        assert.match(conv.failed[0].error, /conversation/i, 'says why');
+        assert.deepEqual(conv.outgoing, []);
+        assert.equal(
+            (await dana.state('messages_ui')).draft, '', 'the text is on the message, not lost');
+        await dana.screenshot('messages-not-sent');
+
+        // A reload keeps it where it was.
+        await dana.page.reload();
+        await dana.page.waitForFunction(() => window.ppReady === true, null, {timeout: 30000});
+        await dana.waitState('screen', (s) => s === 'app', 'the resumed session');
+        conv = await openConversation(dana, 'Priya Shah');
+        conv = await dana.waitState(
+            'conversation', (c) => c.failed.length === 1, 'the refused message after the reload');
+
+        await dana.click('Retry message');
+        await priya.waitState(
+            'conversation', (c) => c.messages.some((m) => m.body === body),
+            'the retried message at Priya\'s');
+        await dana.waitState(
+            'conversation',
+            (c) => c.failed.length === 0 && c.outgoing.length === 0 &&
+                c.messages.filter((m) => m.body === body).length === 1,
+            'the message stored once at Dana\'s');
+
+        // Refused again; this time Dana lets it go.
+        await dana.fill('Message', second);
+        await dana.page.keyboard.press('Enter');
+        await dana.waitState('conversation', (c) => c.failed.length === 1, 'the second refusal');
+        await dana.click('Discard message');
+        await dana.waitState('conversation', (c) => c.failed.length === 0, 'the message discarded');
+        assert.deepEqual(await outboxKeys(dana), [], 'nothing left waiting in the browser');
+        await priya.waitIdle();
+        assert.ok(!(await priya.state('conversation')).messages.some((m) => m.body === second));
+      } finally {
+        await dana.close();
         await priya.close();
         await server.stop();
       }

@@ -347,6 +347,34 @@ struct MessageView {
   const OutgoingMessage* outgoing = nullptr;
 };
 
+// Under a message on its way: "Sending…", or why the server refused it with Retry and Discard.
+void outgoing_status(App& app, const OutgoingMessage& o, float x, float width) {
+  const Json files = o.payload.is_object() ? o.payload.value("attachments", Json::array()) : Json();
+  const size_t n = files.is_array() ? files.size() : 0;
+  const std::string with =
+      n == 0 ? "" : "  \xc2\xb7  " + std::to_string(n) + (n == 1 ? " file" : " files");
+  if (o.error.empty()) {
+    text(fonts().small, theme::kTextFaint, "Sending\xe2\x80\xa6" + with);
+    return;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + 2));
+  ImGui::PushFont(fonts().small_strong);
+  ImGui::PushTextWrapPos(x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + width);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+  const std::string line = "Not sent: " + o.error + with;
+  ImGui::TextUnformatted(line.data(), line.data() + line.size());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  hook::record("Not sent");
+  ImGui::SetCursorScreenPos(ImVec2(x - 6, ImGui::GetCursorScreenPos().y));
+  if (link_button("##retry", "Retry", theme::kAccentText, "Retry message"))
+    app.retry_message(o.command_id);
+  ImGui::SameLine(0, 4);
+  if (link_button("##discard", "Discard", theme::kTextMuted, "Discard message"))
+    app.discard_message(o.command_id);
+}
+
 // Draws one message at the cursor; `compact` leaves out the avatar and name (same author,
 // minutes apart). Returns nothing; actions go through the app.
 void message_row(App& app, const ConversationState& c, const MessageView& v, float width,
@@ -415,7 +443,7 @@ void message_row(App& app, const ConversationState& c, const MessageView& v, flo
       ImGui::SetCursorScreenPos(ImVec2(row_x + left, ImGui::GetCursorScreenPos().y));
       message_attachments(*m, text_w);
     }
-    if (!m) text(fonts().small, theme::kTextFaint, "Sending\xe2\x80\xa6");
+    if (!m) outgoing_status(app, *v.outgoing, row_x + left, text_w);
   }
   if (m && replies > 0 && !in_thread) {
     ImGui::SetCursorScreenPos(ImVec2(row_x + left - 6, ImGui::GetCursorScreenPos().y));
@@ -561,16 +589,6 @@ void message_list(App& app, const ConversationState& c, const char* id, ImVec2 s
     prev = &m;
     ++shown;
   }
-  for (const OutgoingMessage& o : ui.outgoing) {
-    if (o.conversation_id != conv || o.parent_id != thread_parent) continue;
-    if (!o.message_id.empty() && find_message(c, o.message_id)) continue;
-    message_row(app, c, MessageView{nullptr, &o}, width, false, !main, 0);
-    ++shown;
-  }
-  if (shown == 0 && !main) {
-    ImGui::SetCursorPosX(20);
-    text(fonts().small, theme::kTextMuted, "No replies yet.");
-  }
   // "Seen by" under the last message when it is the user's own.
   const Message* newest = nullptr;
   for (const Message& m : c.messages)
@@ -585,6 +603,17 @@ void message_list(App& app, const ConversationState& c, const char* id, ImVec2 s
       text(fonts().small, theme::kTextMuted, "Seen by " + names);
       hook::record("Seen by");
     }
+  }
+  // Messages on their way come last, under the receipt of what was stored.
+  for (const OutgoingMessage& o : ui.outgoing) {
+    if (o.conversation_id != conv || o.parent_id != thread_parent) continue;
+    if (!o.message_id.empty() && find_message(c, o.message_id)) continue;
+    message_row(app, c, MessageView{nullptr, &o}, width, false, !main, 0);
+    ++shown;
+  }
+  if (shown == 0 && !main) {
+    ImGui::SetCursorPosX(20);
+    text(fonts().small, theme::kTextMuted, "No replies yet.");
   }
   ImGui::Dummy(ImVec2(0, 8));
   // Keep the reader where they were when an older page lands above them.
@@ -665,7 +694,8 @@ void composer_row(App& app, const Id& conv, const Id& parent, char* buf, size_t 
                         !(with_files && (uploading || !attachments::problem(files).empty()));
   const bool click = button(send_label, ButtonKind::Primary, ImVec2(button_w, 44), nullptr, false,
                             can_send);
-  if ((enter || click) && can_send && app.send_message(conv, buf, parent)) buf[0] = '\0';
+  if ((enter || click) && can_send && app.send_message(conv, buf, parent, with_files))
+    buf[0] = '\0';
 }
 
 // [SECTION] Conversation panel
