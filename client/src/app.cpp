@@ -201,6 +201,7 @@ void App::submit_login() {
 void App::logout() {
   conn_.send(LogoutFrame{});
   forget_outbox();
+  forget_drafts();
   end_session("");
   mark_dirty();
 }
@@ -371,6 +372,7 @@ void App::on_frame(ServerFrame frame) {
             end_session(kSessionEnded);
           else if (f.reason == "logged_out" && screen_ == Screen::App) {
             forget_outbox();
+            forget_drafts();
             end_session("");
           }
         }
@@ -404,7 +406,10 @@ void App::on_welcome(WelcomeFrame& w) {
   };
   // A fresh session opens the room the URL names (#/leads) if the user may see it; a resumed
   // one stays where it was.
-  if (!same_user) open_route(browser::location_route());
+  if (!same_user) {
+    restore_drafts(session_->user.id);
+    open_route(browser::location_route());
+  }
   if (!visible(room_)) {
     room_ = rooms.empty() ? "overview" : rooms.front();
     pipeline_.selected_deal.clear();

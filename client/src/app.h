@@ -419,6 +419,12 @@ class App final : public Connection::Listener {
   // True when the refused command was a message being sent (it stays, marked "Not sent").
   bool on_messages_error(const std::string& id, const Error& err);
   void follow_conversation(const Id& conversation_id);
+  // Drafts per conversation: keep_draft() files the open composer's text under its
+  // conversation (in memory and in localStorage, so a reload or a closed tab keeps it);
+  // restore_drafts() reads them for a new session; forget_drafts() on log-out.
+  void keep_draft();
+  void restore_drafts(const Id& user);
+  void forget_drafts();
 
   Connection conn_;
   Replica replica_;

@@ -201,7 +201,7 @@ bool sync(AttachmentsUi& ui) {
     pp_js_up_json(text.data(), size);
     text.resize(text.find('\0') == std::string::npos ? text.size() : text.find('\0'));
     Json list = Json::parse(text, nullptr, false);
-    ui.pending.clear();
+    ui.all.clear();
     if (list.is_array()) {
       for (const Json& j : list) {
         PendingUpload p;
@@ -216,23 +216,39 @@ bool sync(AttachmentsUi& ui) {
         p.upload_id = j.value("upload_id", "");
         p.content_type = j.value("content_type", "");
         p.error = j.value("error", "");
-        ui.pending.push_back(std::move(p));
+        ui.all.push_back(std::move(p));
       }
     }
+    show(ui, ui.conversation);
   }
-  for (const PendingUpload& p : ui.pending)
+  for (const PendingUpload& p : ui.all)
     if (p.status == UploadStatus::Uploading) return true;
   return false;
+}
+
+void show(AttachmentsUi& ui, const Id& conversation) {
+  ui.conversation = conversation;
+  ui.pending.clear();
+  for (const PendingUpload& p : ui.all) {
+    // A file new to the app belongs to the composer shown now (one that came while none was
+    // shown waits for the next).
+    auto owner = ui.owner.find(p.slot);
+    if (owner == ui.owner.end() && !conversation.empty())
+      owner = ui.owner.emplace(p.slot, conversation).first;
+    const Id& of = owner == ui.owner.end() ? Id() : owner->second;
+    if (of == conversation) ui.pending.push_back(p);
+  }
 }
 
 void remove(AttachmentsUi& ui, int slot) {
   pp_js_up_forget(slot);
   std::erase_if(ui.pending, [&](const PendingUpload& p) { return p.slot == slot; });
+  std::erase_if(ui.all, [&](const PendingUpload& p) { return p.slot == slot; });
+  ui.owner.erase(slot);
 }
 
 void clear(AttachmentsUi& ui) {
-  for (const PendingUpload& p : ui.pending) pp_js_up_forget(p.slot);
-  ui.pending.clear();
+  while (!ui.pending.empty()) remove(ui, ui.pending.back().slot);
 }
 
 std::string problem(const AttachmentsUi& ui) {

@@ -4,6 +4,7 @@
 // with the token, decoded by the browser (createImageBitmap) and uploaded as WebGL textures.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,14 @@ struct PendingUpload {
   std::string error;  // once Failed: a sentence for the user
 };
 
+// Files belong to the conversation whose composer was open when they were picked or dropped:
+// switching conversations puts them aside, and they never go with a message to another one.
 struct AttachmentsUi {
-  Id conversation;  // the conversation whose composer holds the files
-  std::vector<PendingUpload> pending;
-  int page_version = -1;  // the page's change counter last read
+  Id conversation;                     // the conversation whose composer is shown
+  std::vector<PendingUpload> pending;  // its files
+  std::vector<PendingUpload> all;      // every conversation's
+  std::map<int, Id> owner;             // slot -> conversation
+  int page_version = -1;               // the page's change counter last read
 };
 
 namespace attachments {
@@ -44,9 +49,11 @@ bool page_changed();
 // Reads the uploads from the page into `ui.pending` (only when they changed); returns true when
 // something is still uploading.
 bool sync(AttachmentsUi& ui);
+// Shows the files of `conversation`'s composer (the others are kept for theirs).
+void show(AttachmentsUi& ui, const Id& conversation);
 // Forgets (and aborts) an upload of the composer.
 void remove(AttachmentsUi& ui, int slot);
-// Forgets every upload of the composer (after sending them).
+// Forgets every upload of the shown composer (after sending them).
 void clear(AttachmentsUi& ui);
 // Why the composer's files cannot be sent as they are ("" when they can): more than a message
 // may carry (the server's limit, kMaxAttachments). Failed uploads do not count.

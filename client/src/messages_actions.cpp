@@ -21,6 +21,10 @@ constexpr size_t kMaxNotices = 50;
 // Each tab keeps its unsent messages under "pp.outbox.<tab>"; a tab that starts a session takes
 // over every key of its user (a closed tab's, or one still open: resends are applied once).
 constexpr const char* kOutboxPrefix = "pp.outbox";
+// Drafts: {"user", "drafts": {conversation id: text}}, one key for the browser; each write
+// changes only its own conversation's entry.
+constexpr const char* kDraftsKey = "pp.drafts";
+constexpr double kDraftSaveEveryMs = 1000;
 // At most this many unsent messages are kept (8,000 characters each stays far below the
 // browser's 5 MB for localStorage).
 constexpr size_t kMaxOutbox = 100;
@@ -78,10 +82,15 @@ void App::follow_conversation(const Id& conversation_id) {
 void App::open_conversation(const Id& conversation_id) {
   if (conversation_id.empty()) return;
   if (messages_.open != conversation_id) {
+    // What was written and not sent stays with its conversation, files included.
+    keep_draft();
     messages_.open = conversation_id;
     messages_.thread.clear();
     messages_.editing.clear();
-    messages_.draft[0] = '\0';
+    const auto kept = messages_.drafts.find(conversation_id);
+    std::snprintf(messages_.draft, sizeof(messages_.draft), "%s",
+                  kept == messages_.drafts.end() ? "" : kept->second.c_str());
+    attachments::show(messages_.attachments, conversation_id);
     messages_.stick_bottom = true;
     messages_.focus_draft = true;
   }
@@ -132,6 +141,11 @@ bool App::send_message(const Id& conversation_id, std::string body, const Id& pa
   if (!files.empty()) {
     payload["attachments"] = files;
     attachments::clear(messages_.attachments);
+  }
+  if (with_files && conversation_id == messages_.open) {
+    // The main composer's text is on its way: no longer a draft, here or in storage.
+    messages_.draft[0] = '\0';
+    keep_draft();
   }
   CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), std::move(payload)};
   messages_.outgoing.push_back(outgoing_of(cmd, now_ms_));
@@ -216,8 +230,55 @@ void App::note_typing(const Id& conversation_id) {
                           {{"conversation_id", conversation_id}}});
 }
 
+void App::keep_draft() {
+  if (!session_ || messages_.open.empty()) return;
+  const std::string text = messages_.draft;
+  const auto held = messages_.drafts.find(messages_.open);
+  if (held == messages_.drafts.end() ? text.empty() : held->second == text) return;
+  if (text.empty())
+    messages_.drafts.erase(messages_.open);
+  else
+    messages_.drafts[messages_.open] = text;
+  // Another tab may have written other conversations' drafts meanwhile: change only this one.
+  Json saved = Json::parse(browser::local_get(kDraftsKey), nullptr, false);
+  if (!saved.is_object() || saved.value("user", "") != session_->user.id ||
+      !saved.value("drafts", Json()).is_object())
+    saved = Json{{"user", session_->user.id}, {"drafts", Json::object()}};
+  if (text.empty())
+    saved["drafts"].erase(messages_.open);
+  else
+    saved["drafts"][messages_.open] = text;
+  if (saved["drafts"].empty())
+    browser::local_remove(kDraftsKey);
+  else
+    browser::local_set(kDraftsKey, saved.dump());
+}
+
+void App::restore_drafts(const Id& user) {
+  messages_.drafts.clear();
+  const Json saved = Json::parse(browser::local_get(kDraftsKey), nullptr, false);
+  if (!saved.is_object() || saved.value("user", "") != user) {
+    browser::local_remove(kDraftsKey);  // another user's: not shown to this one
+    return;
+  }
+  const Json drafts = saved.value("drafts", Json::object());
+  for (const auto& [conv, text] : drafts.items())
+    if (text.is_string() && !text.get<std::string>().empty() &&
+        text.get<std::string>().size() <= kMaxMessageBody)
+      messages_.drafts[conv] = text.get<std::string>();
+}
+
+void App::forget_drafts() {
+  browser::local_remove(kDraftsKey);
+}
+
 bool App::messages_tick(double now_ms) {
   bool dirty = false;
+  // The open composer's text is kept once a second while it changes, so a closed tab keeps it.
+  if (now_ms >= messages_.next_draft_save_ms) {
+    messages_.next_draft_save_ms = now_ms + kDraftSaveEveryMs;
+    keep_draft();
+  }
   for (auto& [conv, list] : messages_.typing) {
     const size_t before = list.size();
     std::erase_if(list, [&](const TypingSignal& t) { return t.until_ms <= now_ms; });

@@ -35,8 +35,10 @@ struct TypingSignal {
 struct MessagesUi {
   Id open;                       // the conversation shown
   std::vector<Id> followed;      // conversations subscribed in this session
-  char draft[kMaxMessageBody + 1] = {};
+  char draft[kMaxMessageBody + 1] = {};  // the open conversation's composer
   bool focus_draft = false;
+  std::map<Id, std::string> drafts;  // every other conversation's unsent text, kept
+  double next_draft_save_ms = 0;
   Id thread;                     // the message whose thread is open in the side panel
   char thread_draft[kMaxMessageBody + 1] = {};
   bool focus_thread = false;

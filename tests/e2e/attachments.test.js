@@ -202,3 +202,69 @@ test(
       assert.deepEqual(dana.consoleErrors, []);
       await dana.close();
     });
+
+test(
+    'what is written and attached stays with its conversation: switching away and back, and a reload',
+    async () => {
+      const dana = await App.open(browser, server.url);
+      try {
+        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+        await openChannel(dana);
+
+        // Half a message to the channel, with a file.
+        const chooser = dana.page.waitForEvent('filechooser', {timeout: 10000});
+        await dana.click('Attach file');
+        await (await chooser).setFiles([{
+          name: 'Webinar plan.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Two webinars: ERP migrations, data residency\n'),
+        }]);
+        await dana.waitState(
+            'attachments', (a) => a.pending.length === 1 && a.pending[0].status === 'done',
+            'the upload done');
+        const forChannel = 'Plan for the two webinars, see the file';
+        await dana.fill('Message', forChannel);
+
+        // Priya's conversation starts empty, and what goes to her carries no file of the channel.
+        await dana.click('conversation:Priya Shah');
+        await dana.waitState('conversation', (c) => c && c.title === 'Priya Shah', 'Priya');
+        assert.equal((await dana.state('messages_ui')).draft, '', 'her composer is empty');
+        assert.deepEqual((await dana.state('attachments')).pending, [], 'no file in hers');
+        const forPriya = 'Quick one: are you free on Thursday?';
+        await dana.fill('Message', forPriya);
+        await dana.page.keyboard.press('Enter');
+        const toPriya = await dana.waitState(
+            'conversation', (c) => last(c) && last(c).body === forPriya, 'the message to Priya');
+        assert.deepEqual(last(toPriya).attachments || [], [], 'sent without the channel\'s file');
+
+        // Back in the channel: the text and the file are where they were, and go out together.
+        await dana.click(`conversation:Acme \u00d7 Northwind`);
+        await dana.waitState(
+            'messages_ui', (u) => u.draft === forChannel, 'the channel\'s draft back');
+        assert.deepEqual(
+            (await dana.state('attachments')).pending.map((p) => p.name), ['Webinar plan.txt']);
+        await dana.click('Message');
+        await dana.page.keyboard.press('Enter');
+        const sent = await dana.waitState(
+            'conversation', (c) => last(c) && last(c).body === forChannel, 'the channel message');
+        assert.deepEqual(last(sent).attachments.map((a) => a.name), ['Webinar plan.txt']);
+
+        // A draft outlives a reload; a sent one does not come back.
+        const unfinished = 'Unfinished: the budget for the second webinar';
+        await dana.fill('Message', unfinished);
+        await dana.click('conversation:Priya Shah');
+        await dana.waitState('messages_ui', (u) => u.draft === '', 'Priya\'s composer');
+        await dana.page.reload();
+        await dana.page.waitForFunction(() => window.ppReady === true, null, {timeout: 30000});
+        await dana.waitState('screen', (s) => s === 'app', 'the resumed session');
+        await openChannel(dana);
+        await dana.waitState(
+            'messages_ui', (u) => u.draft === unfinished, 'the draft after a reload');
+        await dana.click('conversation:Priya Shah');
+        await dana.waitState('conversation', (c) => c && c.title === 'Priya Shah', 'Priya');
+        assert.equal((await dana.state('messages_ui')).draft, '', 'the sent text is no draft');
+        assert.deepEqual(dana.consoleErrors, []);
+      } finally {
+        await dana.close();
+      }
+    });

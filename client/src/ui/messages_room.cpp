@@ -684,7 +684,8 @@ void composer_row(App& app, const Id& conv, const Id& parent, char* buf, size_t 
     attach_button();
     ImGui::SameLine(0, 8);
   }
-  const bool enter = composer(app, label, (std::string("##") + label).c_str(), buf, size,
+  // One field per conversation: a field still active across a switch would carry its text.
+  const bool enter = composer(app, label, (std::string("##") + label + conv).c_str(), buf, size,
                               width - 32 - button_w - 8 - attach_w, hint, focus, conv);
   ImGui::SameLine(0, 8);
   const AttachmentsUi& files = app.messages_ui().attachments;
