@@ -419,13 +419,18 @@ class App final : public Connection::Listener {
   // True when the refused command was a message being sent (it stays, marked "Not sent").
   bool on_messages_error(const std::string& id, const Error& err);
   void follow_conversation(const Id& conversation_id);
-  // Drafts per conversation: keep_draft() files the open composer's text under its
-  // conversation (in memory and in localStorage, so a reload or a closed tab keeps it);
-  // restore_drafts() reads them for a new session; forget_drafts() on log-out.
-  void keep_draft();
+  // Drafts (messages_ui.h, DraftBuffer): keep_draft() files a box's text under its key (in
+  // memory and in localStorage, so a reload or a closed tab keeps it); restore_drafts() reads
+  // them for a new session; forget_drafts() on log-out.
   void restore_drafts(const Id& user);
   void forget_drafts();
 
+ public:
+  // Makes `box` hold the draft of `key` (the draft key of a conversation, or of a thread).
+  void bind_draft(DraftBuffer& box, const std::string& key);
+  void keep_draft(const DraftBuffer& box);
+
+ private:
   Connection conn_;
   Replica replica_;
   Screen screen_ = Screen::Connecting;

@@ -83,13 +83,10 @@ void App::open_conversation(const Id& conversation_id) {
   if (conversation_id.empty()) return;
   if (messages_.open != conversation_id) {
     // What was written and not sent stays with its conversation, files included.
-    keep_draft();
     messages_.open = conversation_id;
     messages_.thread.clear();
     messages_.editing.clear();
-    const auto kept = messages_.drafts.find(conversation_id);
-    std::snprintf(messages_.draft, sizeof(messages_.draft), "%s",
-                  kept == messages_.drafts.end() ? "" : kept->second.c_str());
+    bind_draft(messages_.draft, conversation_id);
     attachments::show(messages_.attachments, conversation_id);
     messages_.stick_bottom = true;
     messages_.focus_draft = true;
@@ -141,11 +138,6 @@ bool App::send_message(const Id& conversation_id, std::string body, const Id& pa
   if (!files.empty()) {
     payload["attachments"] = files;
     attachments::clear(messages_.attachments);
-  }
-  if (with_files && conversation_id == messages_.open) {
-    // The main composer's text is on its way: no longer a draft, here or in storage.
-    messages_.draft[0] = '\0';
-    keep_draft();
   }
   CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), std::move(payload)};
   messages_.outgoing.push_back(outgoing_of(cmd, now_ms_));
@@ -230,24 +222,43 @@ void App::note_typing(const Id& conversation_id) {
                           {{"conversation_id", conversation_id}}});
 }
 
-void App::keep_draft() {
-  if (!session_ || messages_.open.empty()) return;
-  const std::string text = messages_.draft;
-  const auto held = messages_.drafts.find(messages_.open);
+void App::bind_draft(DraftBuffer& box, const std::string& key) {
+  if (box.key == key) return;
+  keep_draft(box);
+  // One box per draft: another box holding it lets go (its latest text kept first).
+  DraftBuffer* boxes[] = {&messages_.draft, &messages_.thread_draft, &messages_.column_drafts[0],
+                          &messages_.column_drafts[1], &messages_.column_drafts[2]};
+  for (DraftBuffer* other : boxes)
+    if (other != &box && other->key == key) {
+      keep_draft(*other);
+      other->key.clear();
+      other->text[0] = '\0';
+    }
+  const auto kept = messages_.drafts.find(key);
+  std::snprintf(box.text, sizeof(box.text), "%s",
+                kept == messages_.drafts.end() ? "" : kept->second.c_str());
+  box.key = key;
+}
+
+void App::keep_draft(const DraftBuffer& box) {
+  if (!session_ || box.key.empty()) return;
+  const std::string& key = box.key;
+  const std::string text = box.text;
+  const auto held = messages_.drafts.find(key);
   if (held == messages_.drafts.end() ? text.empty() : held->second == text) return;
   if (text.empty())
-    messages_.drafts.erase(messages_.open);
+    messages_.drafts.erase(key);
   else
-    messages_.drafts[messages_.open] = text;
+    messages_.drafts[key] = text;
   // Another tab may have written other conversations' drafts meanwhile: change only this one.
   Json saved = Json::parse(browser::local_get(kDraftsKey), nullptr, false);
   if (!saved.is_object() || saved.value("user", "") != session_->user.id ||
       !saved.value("drafts", Json()).is_object())
     saved = Json{{"user", session_->user.id}, {"drafts", Json::object()}};
   if (text.empty())
-    saved["drafts"].erase(messages_.open);
+    saved["drafts"].erase(key);
   else
-    saved["drafts"][messages_.open] = text;
+    saved["drafts"][key] = text;
   if (saved["drafts"].empty())
     browser::local_remove(kDraftsKey);
   else
@@ -274,10 +285,12 @@ void App::forget_drafts() {
 
 bool App::messages_tick(double now_ms) {
   bool dirty = false;
-  // The open composer's text is kept once a second while it changes, so a closed tab keeps it.
+  // The composers' texts are kept once a second while they change, so a closed tab keeps them.
   if (now_ms >= messages_.next_draft_save_ms) {
     messages_.next_draft_save_ms = now_ms + kDraftSaveEveryMs;
-    keep_draft();
+    keep_draft(messages_.draft);
+    keep_draft(messages_.thread_draft);
+    for (const DraftBuffer& column : messages_.column_drafts) keep_draft(column);
   }
   for (auto& [conv, list] : messages_.typing) {
     const size_t before = list.size();
@@ -547,7 +560,16 @@ std::string messages_hook_state(const App& app, std::string_view name) {
     Json results = Json::array();
     for (const Message& m : ui.search_results) results.push_back(to_json(m));
     return Json{{"open", ui.open},
-                {"draft", std::string(ui.draft)},
+                {"draft", std::string(ui.draft.text)},
+                {"thread_draft", std::string(ui.thread_draft.text)},
+                // The support view's composers: whose draft each holds, and its text.
+                {"columns",
+                 [&] {
+                   Json columns = Json::array();
+                   for (const DraftBuffer& d : ui.column_drafts)
+                     columns.push_back({{"key", d.key}, {"draft", std::string(d.text)}});
+                   return columns;
+                 }()},
                 {"search_query", ui.search_query},
                 {"search_pending", !ui.search_pending.empty()},
                 {"search_results", results},

@@ -32,15 +32,24 @@ struct TypingSignal {
   double until_ms = 0;
 };
 
+// A composer's text box and whose draft it holds: "<conversation>", or "<conversation>/<thread
+// parent>" for a thread's reply. The box is bound to a draft when drawn (App::bind_draft): the
+// text it held is kept under its old key and the new key's text comes in, so a text never
+// follows a box to another conversation (a support column whose conversation changed, say).
+struct DraftBuffer {
+  char text[kMaxMessageBody + 1] = {};
+  std::string key;
+};
+
 struct MessagesUi {
   Id open;                       // the conversation shown
   std::vector<Id> followed;      // conversations subscribed in this session
-  char draft[kMaxMessageBody + 1] = {};  // the open conversation's composer
+  DraftBuffer draft;             // the open conversation's composer
   bool focus_draft = false;
-  std::map<Id, std::string> drafts;  // every other conversation's unsent text, kept
+  std::map<std::string, std::string> drafts;  // every composer's unsent text, by draft key
   double next_draft_save_ms = 0;
   Id thread;                     // the message whose thread is open in the side panel
-  char thread_draft[kMaxMessageBody + 1] = {};
+  DraftBuffer thread_draft;
   bool focus_thread = false;
   Id editing;                    // the own message being edited
   char edit_buf[kMaxMessageBody + 1] = {};
@@ -60,7 +69,7 @@ struct MessagesUi {
   std::vector<Message> search_results;
   bool view_chosen = false;   // the support view is the default for support staff
   bool support_view = false;   // vendor staff: several live conversations side by side
-  char column_drafts[3][kMaxMessageBody + 1] = {};
+  DraftBuffer column_drafts[3];
   bool column_focus[3] = {};
   bool away = false;           // the tab is hidden: presence "away" was sent
   double next_visibility_check_ms = 0;

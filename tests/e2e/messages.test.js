@@ -135,3 +135,54 @@ test('support staff see several live conversations, the unanswered ones first', 
   await sam.screenshot('messages-support');
   await sam.close();
 });
+
+test(
+    'a reply being written in the support view stays with its conversation when the columns move',
+    async () => {
+      const sam = await App.open(browser, server.url);
+      try {
+        await sam.loginAndWaitForOverview('sam.lee@northwind.example');
+        await sam.click('Messages');
+        await sam.waitState('messages_ui', (u) => u.support_view, 'the support view');
+        const list = await sam.waitState(
+            'messages', (s) => s && s.conversations.length >= 3, 'Sam\'s conversations');
+        const id = (title) => list.conversations.find((c) => c.title === title).conversation.id;
+        const columnOf = (ui, title) => ui.columns.findIndex((c) => c.key === id(title));
+
+        // Half a reply to Maya, then Sam answers the conversation waiting longest, in front of
+        // hers: it is answered, so it leaves the front and Maya's column takes its place.
+        const forMaya = 'Maya, the certificate needs the full chain; I will send';
+        await sam.fill('Message Maya Chen', forMaya);
+        const before = await sam.state('messages_ui');
+        const first = list.conversations.find((c) => c.conversation.id === before.columns[0].key);
+        assert.notEqual(first.title, 'Maya Chen', 'another conversation waits longer');
+        assert.equal(before.columns[columnOf(before, 'Maya Chen')].draft, forMaya);
+        const answer = 'Thanks, noted: we will look at it this week.';
+        await sam.fill(`Message ${first.title}`, answer);
+        await sam.page.keyboard.press('Enter');
+        const moved = await sam.waitState(
+            'messages_ui', (u) => columnOf(u, 'Maya Chen') === 0, 'Maya\'s column at the front');
+        assert.equal(moved.columns[0].draft, forMaya, 'the draft moved with Maya\'s conversation');
+        for (const c of moved.columns.slice(1))
+          assert.notEqual(c.draft, forMaya, 'and is in no other column');
+
+        // Finished and sent from her column: it reaches Maya's conversation, no other.
+        await sam.click('Message Maya Chen');
+        await sam.page.keyboard.press('Control+End');
+        await sam.page.keyboard.type(' the steps.', {delay: 5});
+        await sam.page.keyboard.press('Enter');
+        const done = `${forMaya} the steps.`;
+        const after = await sam.waitState(
+            'messages',
+            (s) => s.conversations.some(
+                (c) => c.title === 'Maya Chen' && c.last && c.last.body === done),
+            'the reply in Maya\'s conversation');
+        assert.equal(
+            after.conversations.filter((c) => c.last && c.last.body === done).length, 1,
+            'in hers only');
+        await sam.waitState(
+            'messages_ui', (u) => u.columns.every((c) => c.draft === ''), 'no draft left');
+      } finally {
+        await sam.close();
+      }
+    });

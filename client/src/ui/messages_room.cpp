@@ -674,9 +674,13 @@ bool composer(App& app, const char* label, const char* id, char* buf, size_t siz
   return enter;
 }
 
-void composer_row(App& app, const Id& conv, const Id& parent, char* buf, size_t size, bool& focus,
+void composer_row(App& app, const Id& conv, const Id& parent, DraftBuffer& draft, bool& focus,
                   float width, const char* label, const char* send_label, const char* hint,
                   bool with_files = false) {
+  // The box shows this conversation's (or thread's) draft, whatever it showed last frame.
+  app.bind_draft(draft, parent.empty() ? conv : conv + "/" + parent);
+  char* buf = draft.text;
+  const size_t size = sizeof(draft.text);
   const float button_w = 84;
   const float attach_w = with_files ? 52 : 0;
   ImGui::SetCursorPosX(16);
@@ -695,8 +699,10 @@ void composer_row(App& app, const Id& conv, const Id& parent, char* buf, size_t 
                         !(with_files && (uploading || !attachments::problem(files).empty()));
   const bool click = button(send_label, ButtonKind::Primary, ImVec2(button_w, 44), nullptr, false,
                             can_send);
-  if ((enter || click) && can_send && app.send_message(conv, buf, parent, with_files))
+  if ((enter || click) && can_send && app.send_message(conv, buf, parent, with_files)) {
     buf[0] = '\0';
+    app.keep_draft(draft);  // sent: no longer a draft, here or in the browser's storage
+  }
 }
 
 // [SECTION] Conversation panel
@@ -755,14 +761,13 @@ void thread_panel(App& app, const ConversationState& c, ImVec2 size) {
   const float list_h = size.y - ImGui::GetCursorPosY() - kComposerHeight - 8;
   message_list(app, c, "##replies", ImVec2(size.x, std::max(60.0f, list_h)), parent->id);
   ImGui::SetCursorPosY(size.y - kComposerHeight + 4);
-  composer_row(app, c.conversation.id, parent->id, ui.thread_draft, sizeof(ui.thread_draft),
-               ui.focus_thread, size.x, "Reply", "Send reply", "Reply in thread");
+  composer_row(app, c.conversation.id, parent->id, ui.thread_draft, ui.focus_thread, size.x,
+               "Reply", "Send reply", "Reply in thread");
   ImGui::EndChild();
 }
 
 void conversation_panel(App& app, const MessagesState* list, const Id& conv, ImVec2 pos,
-                        ImVec2 size, bool compact_mode, char* draft, size_t draft_size,
-                        bool& focus) {
+                        ImVec2 size, bool compact_mode, DraftBuffer& draft, bool& focus) {
   MessagesUi& ui = app.messages_ui();
   const ConversationState* c = app.replica().conversation(conversation_room(conv));
   if (!panel_begin(("##conv" + conv).c_str(), pos, size)) return panel_end();
@@ -801,7 +806,7 @@ void conversation_panel(App& app, const MessagesState* list, const Id& conv, ImV
       }
     *stored = label;
   }
-  composer_row(app, conv, {}, draft, draft_size, focus, main_w, compact_mode ? stored->c_str() : "Message",
+  composer_row(app, conv, {}, draft, focus, main_w, compact_mode ? stored->c_str() : "Message",
                compact_mode ? "Send" : "Send", compact_mode ? "Write a reply" : "Write a message",
                !compact_mode);
   if (thread) {
@@ -838,8 +843,8 @@ void support_view(App& app, const MessagesState& s, ImVec2 pos, ImVec2 size) {
          c.awaiting_reply ? theme::kWarningText : theme::kSuccessText, &ps);
     text_at(fonts().small, ImVec2(p.x + ps.x + 4, p.y + 3), theme::kTextMuted,
             c.org_name + (c.awaiting_reply && c.last ? " \xc2\xb7 since " + short_time(c.last->sent_at, now) : std::string()));
-    conversation_panel(app, &s, c.conversation.id, ImVec2(p.x, p.y + 30), ImVec2(w, size.y - 30), true,
-                       ui.column_drafts[i], sizeof(ui.column_drafts[i]), ui.column_focus[i]);
+    conversation_panel(app, &s, c.conversation.id, ImVec2(p.x, p.y + 30), ImVec2(w, size.y - 30),
+                       true, ui.column_drafts[i], ui.column_focus[i]);
   }
 }
 
@@ -907,8 +912,7 @@ void messages_room(App& app) {
             "Pick a conversation on the left to read and reply.");
     panel_end();
   } else {
-    conversation_panel(app, list, ui.open, right, right_size, false, ui.draft, sizeof(ui.draft),
-                       ui.focus_draft);
+    conversation_panel(app, list, ui.open, right, right_size, false, ui.draft, ui.focus_draft);
   }
   ImGui::SetCursorScreenPos(pos);
   ImGui::Dummy(ImVec2(width, height));
