@@ -21,8 +21,8 @@ constexpr size_t kMaxNotices = 50;
 // Each tab keeps its unsent messages under "pp.outbox.<tab>"; a tab that starts a session takes
 // over every key of its user (a closed tab's, or one still open: resends are applied once).
 constexpr const char* kOutboxPrefix = "pp.outbox";
-// Drafts: {"user", "drafts": {conversation id: text}}, one key for the browser; each write
-// changes only its own conversation's entry.
+// Drafts: {"user", "drafts": {draft key: text}} (a conversation's id, or "<id>/<thread parent>"),
+// one key for the browser; each write changes only its own entry.
 constexpr const char* kDraftsKey = "pp.drafts";
 constexpr double kDraftSaveEveryMs = 1000;
 // At most this many unsent messages are kept (8,000 characters each stays far below the

@@ -230,6 +230,7 @@ test(
         await dana.waitState('conversation', (c) => c && c.title === 'Priya Shah', 'Priya');
         assert.equal((await dana.state('messages_ui')).draft, '', 'her composer is empty');
         assert.deepEqual((await dana.state('attachments')).pending, [], 'no file in hers');
+        await dana.screenshot('messages-draft-kept');
         const forPriya = 'Quick one: are you free on Thursday?';
         await dana.fill('Message', forPriya);
         await dana.page.keyboard.press('Enter');

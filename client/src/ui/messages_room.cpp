@@ -239,6 +239,23 @@ void list_row(App& app, const MessagesState& s, const ConversationSummary& c, fl
     preview = (c.last->author_id == s.me ? std::string("You") : first_name(c.last_author)) + ": " +
               c.last->body;
   if (app.is_vendor()) preview = c.org_name + " \xc2\xb7 " + preview;
+  // What this user left here comes first: a message the server refused, or a draft.
+  const MessagesUi& ui = app.messages_ui();
+  ImU32 preview_color = c.unread ? theme::kTextSecondary : theme::kTextMuted;
+  std::string mark;
+  for (const OutgoingMessage& o : ui.outgoing)
+    if (o.conversation_id == c.conversation.id && !o.error.empty()) {
+      mark = "Not sent: ";
+      preview = o.body;
+      preview_color = theme::kDanger;
+    }
+  // (A draft shows in the rows of the conversations not open; the open one's is in its box.)
+  if (auto draft = ui.drafts.find(c.conversation.id);
+      mark.empty() && draft != ui.drafts.end() && !selected) {
+    mark = "Draft: ";
+    preview = draft->second;
+    preview_color = theme::kAccentText;
+  }
   float badge_w = 0;
   if (c.unread > 0) {
     const std::string n = std::to_string(c.unread);
@@ -250,8 +267,14 @@ void list_row(App& app, const MessagesState& s, const ConversationSummary& c, fl
             theme::rgb(0xFFFFFF), n);
     badge_w += 8;
   }
-  text_at(fonts().small, ImVec2(x, min.y + 39), c.unread ? theme::kTextSecondary : theme::kTextMuted,
-          fit(fonts().small, preview, right - x - badge_w));
+  float mark_w = 0;
+  if (!mark.empty()) {
+    text_at(fonts().small_strong, ImVec2(x, min.y + 39), preview_color, mark);
+    mark_w = text_size(fonts().small_strong, mark).x;
+  }
+  text_at(fonts().small, ImVec2(x + mark_w, min.y + 39),
+          mark.empty() ? preview_color : theme::kTextMuted,
+          fit(fonts().small, preview, right - x - mark_w - badge_w));
   ImGui::SetCursorScreenPos(ImVec2(min.x, max.y));
 }
 
