@@ -504,6 +504,12 @@ void App::on_error(const ErrorFrame& e) {
     awaiting_welcome_ = false;
     resuming_ = false;
     login_.busy = false;
+    if (was_resume && err.code == ErrorCode::Internal) {
+      // The server is in trouble (its disk failed), not the session: keep it, and everything
+      // waiting to be sent, and ask again after the back-off.
+      conn_.retry_later();
+      return;
+    }
     if (was_resume && err.code != ErrorCode::VersionMismatch) {
       // A resume that fails for any reason means a fresh log-in.
       end_session(err.code == ErrorCode::Unauthenticated ? kSessionEnded : err.message);

@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kFirstDelayMs = 500;
 constexpr double kMaxDelayMs = 10'000;
+constexpr double kStableMs = 5'000;
 
 // Full jitter on the upper half: a herd of tabs reconnecting after a restart spreads out.
 double backoff_ms(int failures) {
@@ -67,6 +68,9 @@ void Connection::drop_socket() {
 }
 
 void Connection::on_lost() {
+  // Only a connection that lasted starts the back-off over: a server that takes the socket and
+  // drops it at once (a disk that keeps failing) is not asked again every half second.
+  if (state_ == State::Open && emscripten_get_now() - opened_at_ms_ >= kStableMs) failures_ = 0;
   drop_socket();
   ++failures_;
   state_ = State::Waiting;
@@ -100,7 +104,7 @@ bool Connection::send(const ClientFrame& frame) {
 EM_BOOL Connection::on_open_cb(int, const EmscriptenWebSocketOpenEvent*, void* self) {
   auto* c = static_cast<Connection*>(self);
   c->state_ = State::Open;
-  c->failures_ = 0;
+  c->opened_at_ms_ = emscripten_get_now();
   c->ever_opened_ = true;
   c->listener_.on_open();
   return EM_TRUE;

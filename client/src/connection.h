@@ -37,7 +37,10 @@ class Connection {
 
   State state() const { return state_; }
   bool is_open() const { return state_ == State::Open; }
-  // Consecutive failed attempts since the last successful open.
+  // Gives up the open socket and tries again after the back-off: the server took the connection
+  // but cannot serve it now (a resume it could not store, say).
+  void retry_later() { on_lost(); }
+  // Consecutive lost or failed connections since one last stayed open for kStableMs.
   int failures() const { return failures_; }
   // Whole seconds until the next attempt (for "reconnecting in N s"), 0 when none is due.
   int seconds_until_retry(double now_ms) const;
@@ -60,6 +63,7 @@ class Connection {
   EMSCRIPTEN_WEBSOCKET_T socket_ = 0;
   State state_ = State::Idle;
   int failures_ = 0;
+  double opened_at_ms_ = 0;
   bool ever_opened_ = false;
   double retry_at_ms_ = 0;
 };

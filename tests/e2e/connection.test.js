@@ -4,7 +4,10 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { Server, App, launchBrowser } = require('./lib/portal');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const {Server, App, launchBrowser, sleep} = require('./lib/portal');
 
 let browser;
 test.before(async () => { browser = await launchBrowser(); });
@@ -16,6 +19,18 @@ async function openConversation(app, title) {
   await app.click(`conversation:${title}`);
   return app.waitState(
       'conversation', (c) => c && c.title === title, `the conversation with ${title}`);
+}
+
+// Dana (Acme) and Priya (the vendor) logged in, each in a tab showing their conversation.
+// `danaTab`: App.open options for Dana's tab.
+async function danaAndPriya(server, danaTab = {}) {
+  const dana = await App.open(browser, server.url, danaTab);
+  const priya = await App.open(browser, server.url);
+  await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+  await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+  await openConversation(dana, 'Priya Shah');
+  await openConversation(priya, 'Dana Fischer');
+  return {dana, priya};
 }
 
 // The keys under which the tabs of this browser keep unsent messages.
@@ -155,15 +170,9 @@ test(
     'a message written offline survives its tab being closed and goes out once from the next tab',
     async () => {
       const server = await new Server().start();
-      const dana = await App.open(browser, server.url);
-      const priya = await App.open(browser, server.url);
+      const {dana, priya} = await danaAndPriya(server);
       let next = null;
       try {
-        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
-        await priya.loginAndWaitForOverview('priya.shah@northwind.example');
-        await openConversation(dana, 'Priya Shah');
-        await openConversation(priya, 'Dana Fischer');
-
         // Offline, Dana writes; the message waits as "Sending…", and she closes the tab.
         // Long enough that what the tab keeps is well past 1 KB.
         const body = 'Written offline, tab closed before the connection came back. ' +
@@ -272,7 +281,7 @@ test(
       const body = 'The pilot starts on Monday; the first two weeks are on us.';
       const second = 'Never mind this one.';
       const refuseOnce = new Set([body, second]);
-      const dana = await App.open(browser, server.url, {
+      const {dana, priya} = await danaAndPriya(server, {
         beforeLoad: (page) => routeFrames(
             page,
             (f, toServer) => {
@@ -283,13 +292,7 @@ test(
               return JSON.stringify(f);
             }),
       });
-      const priya = await App.open(browser, server.url);
       try {
-        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
-        await priya.loginAndWaitForOverview('priya.shah@northwind.example');
-        await openConversation(dana, 'Priya Shah');
-        await openConversation(priya, 'Dana Fischer');
-
         await dana.fill('Message', body);
         await dana.page.keyboard.press('Enter');
         let conv = await dana.waitState(
@@ -329,6 +332,59 @@ test(
         await priya.waitIdle();
         assert.ok(!(await priya.state('conversation')).messages.some((m) => m.body === second));
       } finally {
+        await dana.close();
+        await priya.close();
+        await server.stop();
+      }
+    });
+
+test(
+    'while the server\'s disk fails, the tabs stay logged in with what they wrote, and it goes through once the disk is back',
+    async () => {
+      // The real server with an fdatasync that fails while a flag file exists (the integration
+      // tests' portal_failing_sync, preloaded): it acknowledges nothing, closes every connection
+      // (bye storage_failed) and cannot store a resumed session either.
+      const flag = path.join(os.tmpdir(), `portal-e2e-disk-${process.pid}`);
+      const server =
+          await new Server({
+            env: {LD_PRELOAD: process.env.PORTAL_FAILING_SYNC, PORTAL_TEST_FAIL_SYNC: flag},
+          }).start();
+      let sockets = 0;  // Dana's tab's connections
+      const {dana, priya} = await danaAndPriya(
+          server, {beforeLoad: (page) => routeFrames(page, () => undefined, () => ++sockets)});
+      try {
+        fs.writeFileSync(flag, '');
+        const before = sockets;
+        const body = 'Written while the server could not write to its disk';
+        await dana.fill('Message', body);
+        await dana.page.keyboard.press('Enter');
+        await dana.waitState('connection', (c) => c !== 'online', 'the connection to drop', 20000);
+        // The tabs try to resume and the server cannot store it: they stay logged in, keep the
+        // message waiting, and try again later.
+        for (const until = Date.now() + 10000; Date.now() < until; await sleep(250)) {
+          for (const tab of [dana, priya])
+            assert.equal(await tab.state('screen'), 'app', 'still logged in');
+        }
+        assert.deepEqual((await dana.state('conversation')).outgoing, [body], 'still waiting');
+        // A server that takes the socket and cannot serve it is asked again after a growing
+        // wait (0.5, 1, 2, 4, 8 s), not every half second (a dozen times in these 10 s).
+        assert.ok(sockets - before <= 7, `${sockets - before} connections in about 11 s`);
+
+        fs.unlinkSync(flag);
+        await priya.waitState(
+            'conversation', (c) => c.messages.some((m) => m.body === body),
+            'the message at Priya\'s once the disk is back', 40000);
+        await dana.waitState(
+            'conversation',
+            (c) =>
+                c.outgoing.length === 0 && c.messages.filter((m) => m.body === body).length === 1,
+            'the message stored once at Dana\'s', 30000);
+        await priya.waitIdle();
+        assert.equal(
+            (await priya.state('conversation')).messages.filter((m) => m.body === body).length, 1);
+        assert.equal(await dana.state('screen'), 'app');
+      } finally {
+        fs.rmSync(flag, {force: true});
         await dana.close();
         await priya.close();
         await server.stop();

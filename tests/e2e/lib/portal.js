@@ -21,8 +21,10 @@ function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
 // A running portal-server process. start() resolves once it prints its listening line.
 class Server {
-  // `args`: extra portal-server options (e.g. ['--demo-accounts', '10000']).
-  constructor({ dataDir, port, args } = {}) {
+  // `args`: extra portal-server options (e.g. ['--demo-accounts', '10000']); `env`: extra
+  // environment entries for its process.
+  constructor({dataDir, port, args, env} = {}) {
+    this.env = env || {};
     this.dataDir = dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
     this.port = port || 0;
     this.args = args || [];
@@ -32,8 +34,13 @@ class Server {
 
   async start() {
     if (!SERVER || !PUBLIC) throw new Error('PORTAL_SERVER and PORTAL_PUBLIC must be set (run via ctest)');
-    this.proc = spawn(SERVER, ['--host', '127.0.0.1', '--port', String(this.port), '--data',
-      this.dataDir, '--public', PUBLIC, '--demo', ...this.args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = spawn(
+        SERVER,
+        [
+          '--host', '127.0.0.1', '--port', String(this.port), '--data', this.dataDir, '--public',
+          PUBLIC, '--demo', ...this.args
+        ],
+        {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...this.env}});
     const exited = new Promise((resolve) => this.proc.once('exit', (code) => resolve(code)));
     this.exited = exited;
     const listening = new Promise((resolve, reject) => {
