@@ -76,13 +76,7 @@ function boothPng(w, h) {
 
 // [SECTION] Helpers
 
-async function openChannel(app) {
-  const title = 'Acme \u00d7 Northwind';
-  await app.click('Messages');
-  await app.waitState('messages', (s) => s && s.conversations.length > 0, 'the conversation list');
-  await app.click(`conversation:${title}`);
-  return app.waitState('conversation', (c) => c && c.title === title, 'the Acme channel');
-}
+async function openChannel(app) { return app.openConversation('Acme \u00d7 Northwind'); }
 
 const last = (c) => c.messages.filter((m) => !m.parent_id).slice(-1)[0];
 

@@ -24,13 +24,6 @@ test.after(async () => {
 const bodies = (conv) => (conv ? conv.messages.filter((m) => !m.deleted).map((m) => m.body) : []);
 const count = (list, body) => list.filter((b) => b === body).length;
 
-async function openConversation(app, title) {
-  await app.click('Messages');
-  await app.waitState('messages', (s) => s && s.conversations.length > 0, 'the conversation list');
-  await app.click(`conversation:${title}`);
-  return app.waitState('conversation', (c) => c && c.title === title, `the conversation with ${title}`);
-}
-
 // Types into the composer and sends with Enter, as a user does.
 async function send(app, text) {
   await app.fill('Message', text);
@@ -43,9 +36,9 @@ test('two people chat live: message, typing, receipt, and an offline message arr
   await dana.loginAndWaitForOverview('dana.fischer@acme.example');
   await priya.loginAndWaitForOverview('priya.shah@northwind.example');
 
-  const danaView = await openConversation(dana, 'Priya Shah');
+  const danaView = await dana.openConversation('Priya Shah');
   assert.deepEqual(bodies(danaView).slice(-1), ['Perfect, I\'ll take that to their CFO tomorrow.']);
-  await openConversation(priya, 'Dana Fischer');
+  await priya.openConversation('Dana Fischer');
 
   // Dana types (at a person's pace): Priya sees "Dana is typing…" while she does.
   const first = 'The signed order form is in the deal notes';

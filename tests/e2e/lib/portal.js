@@ -166,6 +166,16 @@ class App {
     await this.waitIdle().catch(() => {});
   }
 
+  // Opens the Messages room and the conversation with this title.
+  async openConversation(title) {
+    await this.click('Messages');
+    await this.waitState(
+        'messages', (s) => s && s.conversations.length > 0, 'the conversation list');
+    await this.click(`conversation:${title}`);
+    return this.waitState(
+        'conversation', (c) => c && c.title === title, `the conversation with ${title}`);
+  }
+
   async login(email, password = PASSWORD) {
     await this.waitState('screen', (s) => s === 'login', 'the log-in screen');
     await this.fill('E-mail', email);
@@ -190,4 +200,50 @@ class App {
   async close() { await this.page.context().close(); }
 }
 
-module.exports = { Server, App, launchBrowser, sleep, PASSWORD, ARTIFACTS };
+// Dana (Acme) and Priya (the vendor) logged in, each in a tab showing their conversation.
+// `danaTab`: App.open options for Dana's tab.
+async function danaAndPriya(browser, server, danaTab = {}) {
+  const dana = await App.open(browser, server.url, danaTab);
+  const priya = await App.open(browser, server.url);
+  await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+  await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+  await dana.openConversation('Priya Shah');
+  await priya.openConversation('Dana Fischer');
+  return {dana, priya};
+}
+
+// Routes a page's WebSocket through `edit(frame, toServer)` in front of the real server: it
+// returns the text to pass on, undefined to pass the frame as it is, or null to drop it.
+// `opened()` is called for every socket the page opens.
+function routeFrames(page, edit, opened = () => {}) {
+  return page.routeWebSocket((url) => url.pathname === '/ws', (ws) => {
+    opened();
+    const upstream = ws.connectToServer();
+    const parse = (m) => {
+      try {
+        return JSON.parse(m);
+      } catch {
+        return null;
+      }
+    };
+    ws.onMessage((m) => {
+      const out = edit(parse(m), true);
+      if (out !== null) upstream.send(out === undefined ? m : out);
+    });
+    upstream.onMessage((m) => {
+      const out = edit(parse(m), false);
+      if (out !== null) ws.send(out === undefined ? m : out);
+    });
+  });
+}
+
+module.exports = {
+  Server,
+  App,
+  launchBrowser,
+  sleep,
+  danaAndPriya,
+  routeFrames,
+  PASSWORD,
+  ARTIFACTS,
+};
