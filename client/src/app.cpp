@@ -452,6 +452,7 @@ void App::end_session(std::string message) {
   program_ = ProgramUi();
   overview_ = OverviewUi();
   invitations_ = InvitationsUi();
+  attachments::forget_all(messages_.attachments);  // the page's uploads were this user's
   messages_ = MessagesUi();
   notifications_.clear();
   awaiting_welcome_ = false;

@@ -420,10 +420,15 @@ class App final : public Connection::Listener {
   bool on_messages_error(const std::string& id, const Error& err);
   void follow_conversation(const Id& conversation_id);
   // Drafts (messages_ui.h, DraftBuffer): keep_draft() files a box's text under its key (in
-  // memory and in localStorage, so a reload or a closed tab keeps it); restore_drafts() reads
-  // them for a new session; forget_drafts() on log-out.
+  // memory and in localStorage, so a reload or a closed tab keeps it), keep_draft_files() each
+  // conversation's finished uploads; restore_drafts() reads both for a new session;
+  // forget_drafts() on log-out.
   void restore_drafts(const Id& user);
   void forget_drafts();
+  void keep_draft_files();
+  // Sets (or, with null, removes) one entry of a section ("drafts", "files") of the stored
+  // drafts, leaving the others as another tab may have written them.
+  void write_draft_entry(const char* section, const std::string& key, const Json& value);
 
  public:
   // Makes `box` hold the draft of `key` (the draft key of a conversation, or of a thread).

@@ -99,6 +99,23 @@ EM_JS(int, pp_js_up_json_size, (), {
 EM_JS(void, pp_js_up_json, (char* out, int size), {
   stringToUTF8(window.ppUp.json || "[]", out, size);
 });
+// A finished upload the page did not make (a draft's file kept across a reload): a slot like any
+// other, already done.
+EM_JS(int, pp_js_up_adopt, (const char* name, double size, const char* upload_id, const char* type), {
+  var up = window.ppUp;
+  var slot = up.next++;
+  up.items[slot] = { slot: slot, name: UTF8ToString(name), size: size, sent: size, status: "done",
+                     upload_id: UTF8ToString(upload_id), content_type: UTF8ToString(type), error: "" };
+  up.version++;
+  return slot;
+});
+EM_JS(void, pp_js_up_forget_all, (), {
+  var up = window.ppUp;
+  if (!up) return;
+  for (var k in up.items) if (up.items[k].status === "uploading" && up.items[k].xhr) up.items[k].xhr.abort();
+  up.items = {};
+  up.version++;
+});
 EM_JS(void, pp_js_up_forget, (int slot), {
   var item = window.ppUp.items[slot];
   if (!item) return;
@@ -196,6 +213,7 @@ bool sync(AttachmentsUi& ui) {
   const int v = pp_js_up_version();
   if (v >= 0 && v != ui.page_version) {
     ui.page_version = v;
+    ++ui.edits;
     const int size = pp_js_up_json_size();
     std::string text(static_cast<size_t>(size), '\0');
     pp_js_up_json(text.data(), size);
@@ -233,8 +251,10 @@ void show(AttachmentsUi& ui, const Id& conversation) {
     // A file new to the app belongs to the composer shown now (one that came while none was
     // shown waits for the next).
     auto owner = ui.owner.find(p.slot);
-    if (owner == ui.owner.end() && !conversation.empty())
+    if (owner == ui.owner.end() && !conversation.empty()) {
       owner = ui.owner.emplace(p.slot, conversation).first;
+      ++ui.edits;
+    }
     const Id& of = owner == ui.owner.end() ? Id() : owner->second;
     if (of == conversation) ui.pending.push_back(p);
   }
@@ -245,10 +265,37 @@ void remove(AttachmentsUi& ui, int slot) {
   std::erase_if(ui.pending, [&](const PendingUpload& p) { return p.slot == slot; });
   std::erase_if(ui.all, [&](const PendingUpload& p) { return p.slot == slot; });
   ui.owner.erase(slot);
+  ++ui.edits;
 }
 
 void clear(AttachmentsUi& ui) {
   while (!ui.pending.empty()) remove(ui, ui.pending.back().slot);
+}
+
+void adopt(AttachmentsUi& ui, const Id& conversation, PendingUpload file) {
+  pp_js_up_init();
+  file.slot = pp_js_up_adopt(file.name.c_str(), static_cast<double>(file.size),
+                             file.upload_id.c_str(), file.content_type.c_str());
+  file.sent = file.size;
+  file.status = UploadStatus::Done;
+  ui.owner[file.slot] = conversation;
+  ui.all.push_back(std::move(file));
+  ++ui.edits;
+  show(ui, ui.conversation);
+}
+
+void forget_all(AttachmentsUi& ui) {
+  pp_js_up_forget_all();
+  ui = AttachmentsUi();
+}
+
+std::map<Id, std::vector<const PendingUpload*>> done_by_conversation(const AttachmentsUi& ui) {
+  std::map<Id, std::vector<const PendingUpload*>> out;
+  for (const PendingUpload& p : ui.all) {
+    const auto owner = ui.owner.find(p.slot);
+    if (p.status == UploadStatus::Done && owner != ui.owner.end()) out[owner->second].push_back(&p);
+  }
+  return out;
 }
 
 std::string problem(const AttachmentsUi& ui) {

@@ -34,6 +34,7 @@ struct AttachmentsUi {
   std::vector<PendingUpload> all;      // every conversation's
   std::map<int, Id> owner;             // slot -> conversation
   int page_version = -1;               // the page's change counter last read
+  int edits = 0;                       // bumped whenever `all` or `owner` changes
 };
 
 namespace attachments {
@@ -55,6 +56,13 @@ void show(AttachmentsUi& ui, const Id& conversation);
 void remove(AttachmentsUi& ui, int slot);
 // Forgets every upload of the shown composer (after sending them).
 void clear(AttachmentsUi& ui);
+// Makes a finished upload of an earlier page (kept with a draft) a file of `conversation`'s
+// composer again.
+void adopt(AttachmentsUi& ui, const Id& conversation, PendingUpload file);
+// Forgets every file of every composer, aborting uploads (the session ended).
+void forget_all(AttachmentsUi& ui);
+// The finished uploads of each conversation's composer, in the order they were added.
+std::map<Id, std::vector<const PendingUpload*>> done_by_conversation(const AttachmentsUi& ui);
 // Why the composer's files cannot be sent as they are ("" when they can): more than a message
 // may carry (the server's limit, kMaxAttachments). Failed uploads do not count.
 std::string problem(const AttachmentsUi& ui);

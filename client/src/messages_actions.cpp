@@ -138,6 +138,7 @@ bool App::send_message(const Id& conversation_id, std::string body, const Id& pa
   if (!files.empty()) {
     payload["attachments"] = files;
     attachments::clear(messages_.attachments);
+    keep_draft_files();  // sent: no longer a draft's
   }
   CommandFrame cmd{new_command_id(), std::string(kCmdMessageSend), std::move(payload)};
   messages_.outgoing.push_back(outgoing_of(cmd, now_ms_));
@@ -250,16 +251,46 @@ void App::keep_draft(const DraftBuffer& box) {
     messages_.drafts.erase(key);
   else
     messages_.drafts[key] = text;
-  // Another tab may have written other conversations' drafts meanwhile: change only this one.
+  write_draft_entry("drafts", key, text.empty() ? Json() : Json(text));
+}
+
+void App::keep_draft_files() {
+  if (!session_ || messages_.attachments.edits == messages_.saved_files_edits) return;
+  messages_.saved_files_edits = messages_.attachments.edits;
+  std::map<Id, std::string> now;
+  for (const auto& [conv, files] : attachments::done_by_conversation(messages_.attachments)) {
+    Json list = Json::array();
+    for (const PendingUpload* p : files)
+      list.push_back({{"upload_id", p->upload_id},
+                      {"name", p->name},
+                      {"size", p->size},
+                      {"content_type", p->content_type}});
+    now[conv] = list.dump();
+  }
+  if (now == messages_.saved_files) return;
+  // Only the conversations whose files changed in this tab: another tab keeps its own.
+  for (const auto& [conv, list] : now) {
+    const auto was = messages_.saved_files.find(conv);
+    if (was == messages_.saved_files.end() || was->second != list)
+      write_draft_entry("files", conv, Json::parse(list));
+  }
+  for (const auto& [conv, list] : messages_.saved_files)
+    if (!now.contains(conv)) write_draft_entry("files", conv, Json());
+  messages_.saved_files = std::move(now);
+}
+
+void App::write_draft_entry(const char* section, const std::string& key, const Json& value) {
+  // Another tab may have written other entries meanwhile: change only this one.
   Json saved = Json::parse(browser::local_get(kDraftsKey), nullptr, false);
-  if (!saved.is_object() || saved.value("user", "") != session_->user.id ||
-      !saved.value("drafts", Json()).is_object())
-    saved = Json{{"user", session_->user.id}, {"drafts", Json::object()}};
-  if (text.empty())
-    saved["drafts"].erase(key);
+  if (!saved.is_object() || saved.value("user", "") != session_->user.id)
+    saved = Json{{"user", session_->user.id}};
+  for (const char* s : {"drafts", "files"})
+    if (!saved.value(s, Json()).is_object()) saved[s] = Json::object();
+  if (value.is_null())
+    saved[section].erase(key);
   else
-    saved["drafts"][key] = text;
-  if (saved["drafts"].empty())
+    saved[section][key] = value;
+  if (saved["drafts"].empty() && saved["files"].empty())
     browser::local_remove(kDraftsKey);
   else
     browser::local_set(kDraftsKey, saved.dump());
@@ -267,6 +298,7 @@ void App::keep_draft(const DraftBuffer& box) {
 
 void App::restore_drafts(const Id& user) {
   messages_.drafts.clear();
+  messages_.saved_files.clear();
   const Json saved = Json::parse(browser::local_get(kDraftsKey), nullptr, false);
   if (!saved.is_object() || saved.value("user", "") != user) {
     browser::local_remove(kDraftsKey);  // another user's: not shown to this one
@@ -277,6 +309,36 @@ void App::restore_drafts(const Id& user) {
     if (text.is_string() && !text.get<std::string>().empty() &&
         text.get<std::string>().size() <= kMaxMessageBody)
       messages_.drafts[conv] = text.get<std::string>();
+  // A draft's finished uploads come back as its files (the server still checks, at the send,
+  // that each is the user's and not yet in a message).
+  const Json files = saved.value("files", Json::object());
+  auto text_of = [](const Json& f, const char* k, size_t max) {
+    const Json v = f.value(k, Json());
+    return v.is_string() && v.get<std::string>().size() <= max ? v.get<std::string>() : "";
+  };
+  for (const auto& [conv, list] : files.items()) {
+    if (!list.is_array()) continue;
+    Json kept = Json::array();
+    for (const Json& f : list) {
+      if (!f.is_object() || kept.size() >= kMaxAttachments) continue;
+      PendingUpload p;
+      p.upload_id = text_of(f, "upload_id", 64);
+      p.name = text_of(f, "name", 255);
+      p.content_type = text_of(f, "content_type", 255);
+      const Json size = f.value("size", Json());
+      if (p.upload_id.empty() || p.name.empty() || !size.is_number_integer() ||
+          size.get<int64_t>() < 0)
+        continue;
+      p.size = size.get<int64_t>();
+      kept.push_back({{"upload_id", p.upload_id},
+                      {"name", p.name},
+                      {"size", p.size},
+                      {"content_type", p.content_type}});
+      attachments::adopt(messages_.attachments, conv, std::move(p));
+    }
+    if (!kept.empty()) messages_.saved_files[conv] = kept.dump();
+  }
+  messages_.saved_files_edits = messages_.attachments.edits;
 }
 
 void App::forget_drafts() {
@@ -292,6 +354,7 @@ bool App::messages_tick(double now_ms) {
     keep_draft(messages_.thread_draft);
     for (const DraftBuffer& column : messages_.column_drafts) keep_draft(column);
   }
+  keep_draft_files();  // at once: an upload that finished is worth keeping
   for (auto& [conv, list] : messages_.typing) {
     const size_t before = list.size();
     std::erase_if(list, [&](const TypingSignal& t) { return t.until_ms <= now_ms; });

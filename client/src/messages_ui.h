@@ -48,6 +48,8 @@ struct MessagesUi {
   bool focus_draft = false;
   std::map<std::string, std::string> drafts;  // every composer's unsent text, by draft key
   double next_draft_save_ms = 0;
+  std::map<Id, std::string> saved_files;  // conversation -> its draft's files as last stored
+  int saved_files_edits = 0;              // attachments.edits when they were
   Id thread;                     // the message whose thread is open in the side panel
   DraftBuffer thread_draft;
   bool focus_thread = false;

@@ -244,20 +244,92 @@ test(
             'conversation', (c) => last(c) && last(c).body === forChannel, 'the channel message');
         assert.deepEqual(last(sent).attachments.map((a) => a.name), ['Webinar plan.txt']);
 
-        // A draft outlives a reload; a sent one does not come back.
+        // A draft outlives a reload, its file included; a sent one does not come back.
         const unfinished = 'Unfinished: the budget for the second webinar';
         await dana.fill('Message', unfinished);
+        const chooser2 = dana.page.waitForEvent('filechooser', {timeout: 10000});
+        await dana.click('Attach file');
+        await (await chooser2).setFiles([{
+          name: 'Budget.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from('item,eur\nads,1200\nspeaker,800\n'),
+        }]);
+        await dana.waitState(
+            'attachments', (a) => a.pending.length === 1 && a.pending[0].status === 'done',
+            'the budget uploaded');
         await dana.click('conversation:Priya Shah');
         await dana.waitState('messages_ui', (u) => u.draft === '', 'Priya\'s composer');
-        await dana.page.reload();
-        await dana.page.waitForFunction(() => window.ppReady === true, null, {timeout: 30000});
-        await dana.waitState('screen', (s) => s === 'app', 'the resumed session');
+        const reload = async () => {
+          await dana.page.reload();
+          await dana.page.waitForFunction(() => window.ppReady === true, null, {timeout: 30000});
+          await dana.waitState('screen', (s) => s === 'app', 'the resumed session');
+        };
+        await reload();
         await openChannel(dana);
         await dana.waitState(
             'messages_ui', (u) => u.draft === unfinished, 'the draft after a reload');
+        const back = await dana.waitState(
+            'attachments', (a) => a.pending.length === 1, 'the draft\'s file after a reload');
+        assert.deepEqual(
+            back.pending.map((p) => [p.name, p.status]), [['Budget.csv', 'done']],
+            'the file is back, ready to go');
+        await dana.screenshot('messages-draft-file-kept');
         await dana.click('conversation:Priya Shah');
         await dana.waitState('conversation', (c) => c && c.title === 'Priya Shah', 'Priya');
         assert.equal((await dana.state('messages_ui')).draft, '', 'the sent text is no draft');
+        assert.deepEqual(
+            (await dana.state('attachments')).pending, [], 'the file is the channel\'s');
+
+        // Sent after the reload, the kept file goes with it, and neither comes back.
+        await openChannel(dana);
+        await dana.waitState('messages_ui', (u) => u.draft === unfinished, 'the draft again');
+        await dana.click('Message');
+        await dana.page.keyboard.press('Enter');
+        const withBudget = await dana.waitState(
+            'conversation', (c) => last(c) && last(c).body === unfinished && last(c).attachments,
+            'the draft sent');
+        assert.deepEqual(last(withBudget).attachments.map((a) => a.name), ['Budget.csv']);
+        await reload();
+        await openChannel(dana);
+        await dana.waitState('messages_ui', (u) => u.draft === '', 'no draft after sending');
+        assert.deepEqual((await dana.state('attachments')).pending, [], 'no file after sending');
+        assert.equal(
+            await dana.page.evaluate(() => localStorage.getItem('pp.drafts')), null,
+            'nothing left in storage');
+        assert.deepEqual(dana.consoleErrors, []);
+      } finally {
+        await dana.close();
+      }
+    });
+
+test(
+    'a file left in the composer goes with its user: logged out, the next user of the page does not get it',
+    async () => {
+      const dana = await App.open(browser, server.url);
+      try {
+        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+        await openChannel(dana);
+        const chooser = dana.page.waitForEvent('filechooser', {timeout: 10000});
+        await dana.click('Attach file');
+        await (await chooser).setFiles([{
+          name: 'Dana private notes.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('not for Leo\n'),
+        }]);
+        await dana.waitState(
+            'attachments', (a) => a.pending.length === 1 && a.pending[0].status === 'done',
+            'the upload done');
+        await dana.click('Log out');
+        await dana.waitState('screen', (s) => s === 'login', 'the log-in screen');
+
+        // Leo, on the same page, in the same channel: his composer holds nothing of Dana's.
+        await dana.loginAndWaitForOverview('leo.martin@acme.example');
+        await openChannel(dana);
+        await dana.waitState('conversation', (c) => c && c.messages.length > 0, 'the channel');
+        assert.deepEqual((await dana.state('attachments')).pending, [], 'no file of Dana\'s');
+        assert.equal(
+            await dana.page.evaluate(() => localStorage.getItem('pp.drafts')), null,
+            'Dana\'s drafts went with her');
         assert.deepEqual(dana.consoleErrors, []);
       } finally {
         await dana.close();

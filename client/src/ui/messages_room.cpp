@@ -250,11 +250,20 @@ void list_row(App& app, const MessagesState& s, const ConversationSummary& c, fl
       preview_color = theme::kDanger;
     }
   // (A draft shows in the rows of the conversations not open; the open one's is in its box.)
-  if (auto draft = ui.drafts.find(c.conversation.id);
-      mark.empty() && draft != ui.drafts.end() && !selected) {
-    mark = "Draft: ";
-    preview = draft->second;
-    preview_color = theme::kAccentText;
+  if (mark.empty() && !selected) {
+    const auto draft = ui.drafts.find(c.conversation.id);
+    size_t files = 0;
+    for (const PendingUpload& p : ui.attachments.all)
+      if (const auto owner = ui.attachments.owner.find(p.slot);
+          owner != ui.attachments.owner.end() && owner->second == c.conversation.id)
+        ++files;
+    if (draft != ui.drafts.end() || files > 0) {
+      mark = "Draft: ";
+      preview = draft != ui.drafts.end() ? draft->second
+                : files == 1             ? "1 file"
+                                         : std::to_string(files) + " files";
+      preview_color = theme::kAccentText;
+    }
   }
   float badge_w = 0;
   if (c.unread > 0) {
