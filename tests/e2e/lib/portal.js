@@ -6,6 +6,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const test = require('node:test');
 const { chromium } = require('playwright-core');
 
 const SERVER = process.env.PORTAL_SERVER;
@@ -18,6 +19,18 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
   '--disable-sync'];
 
 function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+
+// Servers started and not yet stopped. A test that fails before it stops its own server (a
+// throw before its try) would leave the process, whose pipes keep node waiting until ctest's
+// timeout: in a test file, a last hook stops what is left (with SIGTERM; stop() is idempotent
+// and returns the exit code, so a file's own hook still sees it). The benches that use this
+// harness run no tests.
+const running = new Set();
+if (require.main?.filename.endsWith('.test.js')) {
+  test.after(async () => {
+    for (const server of running) await server.stop();
+  });
+}
 
 // A running portal-server process. start() resolves once it prints its listening line.
 class Server {
@@ -41,7 +54,11 @@ class Server {
           PUBLIC, '--demo', ...this.args
         ],
         {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...this.env}});
-    const exited = new Promise((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    running.add(this);
+    const exited = new Promise((resolve) => this.proc.once('exit', (code) => {
+      running.delete(this);
+      resolve(code);
+    }));
     this.exited = exited;
     const listening = new Promise((resolve, reject) => {
       const onData = (chunk) => {
@@ -53,15 +70,24 @@ class Server {
       this.proc.stderr.on('data', (c) => { this.output += c.toString(); });
       exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${this.output}`)));
     });
-    await Promise.race([listening, sleep(30000).then(() => { throw new Error('server did not start in 30 s'); })]);
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('server did not start in 30 s')), 30000);
+    });
+    try {
+      await Promise.race([listening, late]);
+    } finally {
+      clearTimeout(timer);  // a pending timer would keep node running 30 s after the tests
+    }
     return this;
   }
 
   get url() { return `http://127.0.0.1:${this.port}/`; }
 
+  // Stops the process (if it still runs) and returns its exit code (null after a signal).
   async stop(signal = 'SIGTERM') {
-    if (!this.proc || this.proc.exitCode !== null) return null;
-    this.proc.kill(signal);
+    if (!this.proc) return null;
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill(signal);
     return await this.exited;
   }
 }
