@@ -426,6 +426,7 @@ class App final : public Connection::Listener {
   void restore_drafts(const Id& user);
   void forget_drafts();
   void keep_draft_files();
+  void prune_drafts();
   // Sets (or, with null, removes) one entry of a section ("drafts", "files") of the stored
   // drafts, leaving the others as another tab may have written them.
   void write_draft_entry(const char* section, const std::string& key, const Json& value);

@@ -341,6 +341,33 @@ void App::restore_drafts(const Id& user) {
   messages_.saved_files_edits = messages_.attachments.edits;
 }
 
+void App::prune_drafts() {
+  const MessagesState* list = replica_.messages();
+  if (!session_ || !list) return;
+  // A conversation the user no longer has (taken out of it, or it was removed): its drafts
+  // cannot be sent, so they leave the browser's storage (the boxes' own keys stay: just opened).
+  auto gone = [&](const std::string& key) {
+    const Id conv = key.substr(0, key.find('/'));
+    for (const DraftBuffer* box :
+         {&messages_.draft, &messages_.thread_draft, &messages_.column_drafts[0],
+          &messages_.column_drafts[1], &messages_.column_drafts[2]})
+      if (box->key == key) return false;
+    return !find_summary(*list, conv);
+  };
+  std::vector<std::string> stale;
+  for (const auto& [key, text] : messages_.drafts)
+    if (gone(key)) stale.push_back(key);
+  for (const std::string& key : stale) {
+    messages_.drafts.erase(key);
+    write_draft_entry("drafts", key, Json());
+  }
+  AttachmentsUi& files = messages_.attachments;
+  std::vector<int> slots;
+  for (const auto& [slot, conv] : files.owner)
+    if (gone(conv) && conv != files.conversation) slots.push_back(slot);
+  for (int slot : slots) attachments::remove(files, slot);  // keep_draft_files() updates storage
+}
+
 void App::forget_drafts() {
   browser::local_remove(kDraftsKey);
 }
@@ -353,6 +380,7 @@ bool App::messages_tick(double now_ms) {
     keep_draft(messages_.draft);
     keep_draft(messages_.thread_draft);
     for (const DraftBuffer& column : messages_.column_drafts) keep_draft(column);
+    prune_drafts();
   }
   keep_draft_files();  // at once: an upload that finished is worth keeping
   for (auto& [conv, list] : messages_.typing) {

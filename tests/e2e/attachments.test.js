@@ -264,10 +264,22 @@ test(
           await dana.page.waitForFunction(() => window.ppReady === true, null, {timeout: 30000});
           await dana.waitState('screen', (s) => s === 'app', 'the resumed session');
         };
+        // A draft of a conversation Dana no longer has (as after being taken out of it).
+        await dana.page.evaluate(() => {
+          const saved = JSON.parse(localStorage.getItem('pp.drafts'));
+          saved.drafts['c_gone'] = 'For a conversation that is gone';
+          saved.files['c_gone'] =
+              [{upload_id: 'up_gone', name: 'Old.pdf', size: 10, content_type: ''}];
+          localStorage.setItem('pp.drafts', JSON.stringify(saved));
+        });
         await reload();
         await openChannel(dana);
         await dana.waitState(
             'messages_ui', (u) => u.draft === unfinished, 'the draft after a reload');
+        await dana.page.waitForFunction(() => {
+          const saved = JSON.parse(localStorage.getItem('pp.drafts'));
+          return !('c_gone' in saved.drafts) && !('c_gone' in saved.files);
+        }, null, {timeout: 10000});  // the gone conversation's draft leaves the storage
         const back = await dana.waitState(
             'attachments', (a) => a.pending.length === 1, 'the draft\'s file after a reload');
         assert.deepEqual(
