@@ -661,6 +661,21 @@ std::string messages_hook_state(const App& app, std::string_view name) {
                      columns.push_back({{"key", d.key}, {"draft", std::string(d.text)}});
                    return columns;
                  }()},
+                // The support view's queue: how many wait for an answer, and the conversations
+                // after the columns, in order.
+                {"queue",
+                 [&] {
+                   Json next = Json::array();
+                   size_t waiting = 0;
+                   if (const MessagesState* list = app.replica().messages()) {
+                     const auto queue = support_queue(*list);
+                     for (size_t i = 0; i < queue.size(); ++i) {
+                       waiting += queue[i]->awaiting_reply ? 1 : 0;
+                       if (i >= kSupportColumns) next.push_back(queue[i]->title);
+                     }
+                   }
+                   return Json{{"waiting", waiting}, {"next", next}};
+                 }()},
                 {"search_query", ui.search_query},
                 {"search_pending", !ui.search_pending.empty()},
                 {"search_results", results},

@@ -41,6 +41,9 @@ struct DraftBuffer {
   std::string key;
 };
 
+// The support view's live columns (the first conversations of the queue, longest waiting first).
+constexpr size_t kSupportColumns = 3;
+
 struct MessagesUi {
   Id open;                       // the conversation shown
   std::vector<Id> followed;      // conversations subscribed in this session
@@ -71,8 +74,8 @@ struct MessagesUi {
   std::vector<Message> search_results;
   bool view_chosen = false;   // the support view is the default for support staff
   bool support_view = false;   // vendor staff: several live conversations side by side
-  DraftBuffer column_drafts[3];
-  bool column_focus[3] = {};
+  DraftBuffer column_drafts[kSupportColumns];
+  bool column_focus[kSupportColumns] = {};
   bool away = false;           // the tab is hidden: presence "away" was sent
   double next_visibility_check_ms = 0;
   std::vector<std::string> notices;  // in-app notifications of new messages, newest last

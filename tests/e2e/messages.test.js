@@ -125,7 +125,17 @@ test('support staff see several live conversations, the unanswered ones first', 
   const waiting = list.conversations.filter((c) => c.awaiting_reply).map((c) => c.title);
   assert.ok(waiting.includes('Maya Chen'), JSON.stringify(waiting));
   await sam.waitFor(() => sam.rect('Message Maya Chen'), 'the column for Maya');
+  // The backlog: how many wait, and what comes after the three columns, in queue order.
+  const queue = (await sam.state('messages_ui')).queue;
+  assert.equal(queue.waiting, waiting.length);
+  assert.equal(queue.next.length, list.conversations.length - 3);
   await sam.screenshot('messages-support');
+  // A conversation further down the queue opens in the inbox with one click.
+  const next = queue.next[0];
+  await sam.click(`queue:${next}`);
+  await sam.waitState('conversation', (c) => c && c.title === next, 'the queued conversation');
+  assert.equal((await sam.state('messages_ui')).support_view, false, 'shown in the inbox');
+  assert.deepEqual(sam.consoleErrors, []);
   await sam.close();
 });
 

@@ -38,6 +38,7 @@ namespace {
 constexpr float kListWidth = 320;
 constexpr float kThreadWidth = 330;
 constexpr float kComposerHeight = 64;
+constexpr float kQueueBarHeight = 40;  // the support view's "next in the queue" line
 constexpr UnixTime kGroupSeconds = 5 * 60;
 
 // [SECTION] Helpers
@@ -850,18 +851,72 @@ void conversation_panel(App& app, const MessagesState* list, const Id& conv, ImV
 
 // [SECTION] Support view
 
+// One conversation of the queue beyond the columns: a dot (waiting or answered), its title and
+// how long it waits; clicked, it opens in the inbox.
+bool queue_chip(const ConversationSummary& c, UnixTime now) {
+  ImFont* f = fonts().small_strong;
+  const std::string wait =
+      c.awaiting_reply && c.last ? " \xc2\xb7 " + short_time(c.last->sent_at, now) : std::string();
+  const float tw = text_size(f, c.title).x, ww = text_size(fonts().small, wait).x;
+  const ImVec2 size(tw + ww + 38, 30);
+  ImGui::PushID(c.conversation.id.c_str());
+  const bool pressed = ImGui::InvisibleButton("##queued", size);
+  ImGui::PopID();
+  hook::record_owned("queue:" + c.title);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  dl->AddRectFilled(min, max, hovered ? theme::kNeutralSoft : theme::kCardBg, size.y * 0.5f);
+  dl->AddRect(min, max, theme::kCardBorder, size.y * 0.5f);
+  dl->AddCircleFilled(ImVec2(min.x + 15, min.y + size.y * 0.5f), 4,
+                      c.awaiting_reply ? theme::kWarningText : theme::kSuccessText);
+  const float ty = std::floor(min.y + (size.y - font_px(f)) * 0.5f) - 1;
+  text_at(f, ImVec2(min.x + 26, ty), theme::kTextSecondary, c.title);
+  text_at(fonts().small, ImVec2(min.x + 26 + tw, ty), theme::kTextMuted, wait);
+  return pressed;
+}
+
 void support_view(App& app, const MessagesState& s, ImVec2 pos, ImVec2 size) {
   MessagesUi& ui = app.messages_ui();
   const auto queue = support_queue(s);
-  const size_t n = std::min<size_t>(3, queue.size());
+  const size_t n = std::min(kSupportColumns, queue.size());
   if (n == 0) {
     ImGui::SetCursorScreenPos(pos);
     text(fonts().body, theme::kTextMuted, "No conversations yet.");
     return;
   }
+  const UnixTime now = now_seconds(app);
+  // The rest of the queue, in its order, on one line above the columns: what comes next, and
+  // a way to any conversation without leaving the view for the list.
+  if (queue.size() > n) {
+    const float right = pos.x + size.x;
+    text_at(fonts().small, ImVec2(pos.x, pos.y + 7), theme::kTextMuted, "Next in the queue");
+    ImGui::SetCursorScreenPos(
+        ImVec2(pos.x + text_size(fonts().small, "Next in the queue").x + 12, pos.y));
+    size_t shown = n;
+    for (; shown < queue.size(); ++shown) {
+      // Leave room for "+N more" unless this is the last one.
+      const float room =
+          right - ImGui::GetCursorScreenPos().x - (shown + 1 < queue.size() ? 90 : 0);
+      const float need = text_size(fonts().small_strong, queue[shown]->title).x + 120;
+      if (need > room) break;
+      if (queue_chip(*queue[shown], now)) {
+        ui.support_view = false;
+        app.open_conversation(queue[shown]->conversation.id);
+      }
+      ImGui::SameLine(0, 8);
+    }
+    if (shown < queue.size()) {
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      text_at(fonts().small, ImVec2(at.x + 4, pos.y + 7), theme::kTextMuted,
+              "+" + std::to_string(queue.size() - shown) + " more in the inbox");
+    }
+    pos.y += kQueueBarHeight;
+    size.y -= kQueueBarHeight;
+  }
   const float gap = theme::kGap;
   const float w = std::floor((size.x - gap * (n - 1)) / n);
-  const UnixTime now = now_seconds(app);
   for (size_t i = 0; i < n; ++i) {
     const ConversationSummary& c = *queue[i];
     app.open_conversation_column(c.conversation.id);
@@ -898,7 +953,22 @@ void messages_room(App& app) {
   const MessagesState* list = app.replica().messages();
   std::string subtitle = app.is_vendor() ? "Your partners' conversations, live"
                                          : "Live conversations with your partner team";
-  if (list && total_unread(*list) > 0) subtitle += " \xc2\xb7 " + std::to_string(total_unread(*list)) + " unread";
+  if (list && app.is_vendor() && ui.support_view) {
+    // The support view's backlog: how many wait for an answer, and since when the longest.
+    const auto queue = support_queue(*list);
+    const size_t waiting = static_cast<size_t>(
+        std::count_if(queue.begin(), queue.end(),
+                      [](const ConversationSummary* c) { return c->awaiting_reply; }));
+    subtitle = waiting == 0 ? std::string("Every conversation is answered")
+                            : std::to_string(waiting) +
+                                  (waiting == 1 ? " conversation waits" : " conversations wait") +
+                                  " for an answer";
+    if (waiting > 0 && queue.front()->last)
+      subtitle +=
+          ", the longest since " + short_time(queue.front()->last->sent_at, now_seconds(app));
+  } else if (list && total_unread(*list) > 0) {
+    subtitle += " \xc2\xb7 " + std::to_string(total_unread(*list)) + " unread";
+  }
   text(fonts().body, theme::kTextMuted, subtitle);
   if (app.is_vendor()) {
     const ImVec2 after = ImGui::GetCursorScreenPos();
