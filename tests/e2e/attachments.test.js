@@ -80,6 +80,16 @@ async function openChannel(app) { return app.openConversation('Acme \u00d7 North
 
 const last = (c) => c.messages.filter((m) => !m.parent_id).slice(-1)[0];
 
+// Picks one small file with the composer's "Attach file" and waits for its upload to finish.
+async function attachOne(app, name, mimeType, text) {
+  const chooser = app.page.waitForEvent('filechooser', {timeout: 10000});
+  await app.click('Attach file');
+  await (await chooser).setFiles([{name, mimeType, buffer: Buffer.from(text)}]);
+  await app.waitState(
+      'attachments', (a) => a.pending.some((p) => p.name === name && p.status === 'done'),
+      `${name} uploaded`);
+}
+
 test('Dana attaches an image and a PDF; Leo sees the image inline and the PDF as a chip', async () => {
   const dana = await App.open(browser, server.url);
   const leo = await App.open(browser, server.url);
@@ -206,16 +216,9 @@ test(
         await openChannel(dana);
 
         // Half a message to the channel, with a file.
-        const chooser = dana.page.waitForEvent('filechooser', {timeout: 10000});
-        await dana.click('Attach file');
-        await (await chooser).setFiles([{
-          name: 'Webinar plan.txt',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('Two webinars: ERP migrations, data residency\n'),
-        }]);
-        await dana.waitState(
-            'attachments', (a) => a.pending.length === 1 && a.pending[0].status === 'done',
-            'the upload done');
+        await attachOne(
+            dana, 'Webinar plan.txt', 'text/plain',
+            'Two webinars: ERP migrations, data residency\n');
         const forChannel = 'Plan for the two webinars, see the file';
         await dana.fill('Message', forChannel);
 
@@ -247,16 +250,7 @@ test(
         // A draft outlives a reload, its file included; a sent one does not come back.
         const unfinished = 'Unfinished: the budget for the second webinar';
         await dana.fill('Message', unfinished);
-        const chooser2 = dana.page.waitForEvent('filechooser', {timeout: 10000});
-        await dana.click('Attach file');
-        await (await chooser2).setFiles([{
-          name: 'Budget.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from('item,eur\nads,1200\nspeaker,800\n'),
-        }]);
-        await dana.waitState(
-            'attachments', (a) => a.pending.length === 1 && a.pending[0].status === 'done',
-            'the budget uploaded');
+        await attachOne(dana, 'Budget.csv', 'text/csv', 'item,eur\nads,1200\nspeaker,800\n');
         await dana.click('conversation:Priya Shah');
         await dana.waitState('messages_ui', (u) => u.draft === '', 'Priya\'s composer');
         const reload = async () => {
@@ -321,16 +315,7 @@ test(
       try {
         await dana.loginAndWaitForOverview('dana.fischer@acme.example');
         await openChannel(dana);
-        const chooser = dana.page.waitForEvent('filechooser', {timeout: 10000});
-        await dana.click('Attach file');
-        await (await chooser).setFiles([{
-          name: 'Dana private notes.txt',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('not for Leo\n'),
-        }]);
-        await dana.waitState(
-            'attachments', (a) => a.pending.length === 1 && a.pending[0].status === 'done',
-            'the upload done');
+        await attachOne(dana, 'Dana private notes.txt', 'text/plain', 'not for Leo\n');
         await dana.click('Log out');
         await dana.waitState('screen', (s) => s === 'login', 'the log-in screen');
 
