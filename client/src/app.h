@@ -342,6 +342,12 @@ class App final : public Connection::Listener {
   // Asks for the page of messages before the oldest one held (infinite scroll back).
   void load_older(const Id& conversation_id);
   void search_messages();
+  // "New message": opens the modal, asks the server whom its query matches (once the last
+  // answer is in, so typing sends no flood), and opens the direct conversation with the chosen
+  // person (conversation.create answers with an existing one too).
+  void open_new_message();
+  void ask_people();
+  void start_direct_message();
   // The user is typing in the conversation's composer: tells the others, at most every 3 s.
   void note_typing(const Id& conversation_id);
   // Sends the read receipt when the open conversation has messages the user has not read.

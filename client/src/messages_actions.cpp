@@ -211,6 +211,37 @@ void App::search_messages() {
   send_command(std::move(cmd));
 }
 
+void App::open_new_message() {
+  NewMessageUi& f = messages_.new_message;
+  f = NewMessageUi();
+  f.request_open = true;
+  f.asked = "\x01";  // nothing asked yet: the empty query goes out at once
+  ask_people();
+  mark_dirty();
+}
+
+void App::ask_people() {
+  NewMessageUi& f = messages_.new_message;
+  const std::string query = trimmed(f.query);
+  if (query == f.asked || !f.people_pending.empty() || !conn_.is_open()) return;
+  CommandFrame cmd{
+      new_command_id(), std::string(kCmdMessagesPeople), {{"query", query}, {"limit", 20}}};
+  f.people_pending = cmd.id;
+  f.asked = query;
+  send_command(std::move(cmd));
+}
+
+void App::start_direct_message() {
+  NewMessageUi& f = messages_.new_message;
+  if (f.chosen.empty() || !f.create_pending.empty()) return;
+  f.error.clear();
+  CommandFrame cmd{new_command_id(),
+                   std::string(kCmdConversationCreate),
+                   {{"kind", "direct"}, {"user_id", f.chosen}}};
+  f.create_pending = cmd.id;
+  send_command(std::move(cmd));
+}
+
 void App::note_typing(const Id& conversation_id) {
   // A signal, not a command worth resending: it goes out only while connected.
   if (!conn_.is_open() || !session_) return;
@@ -476,6 +507,29 @@ void App::on_messages_ack(const AckFrame& a) {
     merge_older(*c, std::move(page), a.result.value("has_older", false));
     return;
   }
+  NewMessageUi& f = messages_.new_message;
+  if (!a.id.empty() && a.id == f.people_pending) {
+    f.people_pending.clear();
+    f.people.clear();
+    f.answered = true;
+    for (const Json& p : a.result.value("people", Json::array()))
+      if (p.is_object())
+        f.people.push_back(PersonChoice{p.value("id", ""), p.value("name", ""),
+                                        p.value("org_name", ""), p.value("vendor", false)});
+    // The choice stays while its person is still listed.
+    if (std::none_of(f.people.begin(), f.people.end(),
+                     [&](const PersonChoice& p) { return p.id == f.chosen; }))
+      f.chosen.clear();
+    if (f.people.size() == 1) f.chosen = f.people.front().id;
+    return;
+  }
+  if (!a.id.empty() && a.id == f.create_pending) {
+    f.create_pending.clear();
+    f.request_close = true;
+    messages_.support_view = false;
+    open_conversation(a.result.value("conversation_id", ""));
+    return;
+  }
   if (a.id == messages_.search_pending) {
     messages_.search_pending.clear();
     messages_.search_results.clear();
@@ -574,6 +628,15 @@ void App::forget_outbox() {
 
 bool App::on_messages_error(const std::string& id, const Error& err) {
   if (id == messages_.search_pending) messages_.search_pending.clear();
+  NewMessageUi& f = messages_.new_message;
+  if (id == f.people_pending || id == f.create_pending) {
+    // Shown in the modal, not as a toast.
+    f.people_pending.clear();
+    f.create_pending.clear();
+    f.error = err.fields.empty() || err.fields.front().message.empty() ? err.message
+                                                                       : err.fields.front().message;
+    return true;
+  }
   for (auto it = messages_.history_pending.begin(); it != messages_.history_pending.end(); ++it)
     if (it->second == id) {
       messages_.history_pending.erase(it);
@@ -675,6 +738,24 @@ std::string messages_hook_state(const App& app, std::string_view name) {
                      }
                    }
                    return Json{{"waiting", waiting}, {"next", next}};
+                 }()},
+                // The "New message" modal: whom its list shows (for the query asked), and
+                // who is chosen.
+                {"new_message",
+                 [&] {
+                   const NewMessageUi& f = ui.new_message;
+                   Json people = Json::array();
+                   std::string chosen;
+                   for (const PersonChoice& p : f.people) {
+                     people.push_back(p.name);
+                     if (p.id == f.chosen) chosen = p.name;
+                   }
+                   return Json{{"open", f.open || f.request_open},
+                               {"asked", f.answered ? f.asked : std::string()},
+                               {"busy", !f.people_pending.empty() || !f.create_pending.empty()},
+                               {"people", people},
+                               {"chosen", chosen},
+                               {"error", f.error}};
                  }()},
                 {"search_query", ui.search_query},
                 {"search_pending", !ui.search_pending.empty()},

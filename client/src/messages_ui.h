@@ -41,6 +41,30 @@ struct DraftBuffer {
   std::string key;
 };
 
+// Someone the user may start a direct message with (a messages.people answer).
+struct PersonChoice {
+  Id id;
+  std::string name;
+  std::string org_name;
+  bool vendor = false;  // of the vendor's team
+};
+
+// The "New message" modal: a search over whom the user may write to, one of them chosen.
+struct NewMessageUi {
+  bool open = false;
+  bool request_open = false;
+  bool request_close = false;
+  bool focus_first = false;
+  char query[kMaxPeopleQuery + 1] = {};
+  std::string asked;           // the query `people` answers
+  std::string people_pending;  // the messages.people command id
+  std::vector<PersonChoice> people;
+  bool answered = false;       // `people` holds an answer (an empty one says "nobody")
+  Id chosen;                   // the selected person
+  std::string create_pending;  // the conversation.create command id
+  std::string error;
+};
+
 // The support view's live columns (the first conversations of the queue, longest waiting first).
 constexpr size_t kSupportColumns = 3;
 
@@ -84,6 +108,7 @@ struct MessagesUi {
   size_t seen_count = 0;             // messages of the open conversation seen last frame
   float seen_scroll_max = 0;         // its scrollable height last frame (grows as images load)
   AttachmentsUi attachments;         // files of the main composer, uploading or ready
+  NewMessageUi new_message;
 };
 
 // The test hook's Messages states (pp_state): "messages" (the conversation list), "conversation"

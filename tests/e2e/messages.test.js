@@ -114,6 +114,74 @@ test('two people chat live: message, typing, receipt, and an offline message arr
   }
 });
 
+test(
+    'a new direct message: Dana finds Sam among the people she may write to, and he gets it live',
+    async () => {
+      const dana = await App.open(browser, server.url);
+      const sam = await App.open(browser, server.url);
+      try {
+        await dana.loginAndWaitForOverview('dana.fischer@acme.example');
+        await sam.loginAndWaitForOverview('sam.lee@northwind.example');
+        await sam.click('Messages');
+        await sam.waitState('messages', (s) => s && s.conversations.length > 0, 'Sam\'s list');
+        await dana.click('Messages');
+        await dana.waitState('messages', (s) => s && s.conversations.length > 0, 'Dana\'s list');
+
+        // The vendor's team and her colleagues; nobody of another partner.
+        await dana.click('New message');
+        const all = await dana.waitState(
+            'messages_ui', (u) => u.new_message.open && u.new_message.people.length > 0,
+            'the people she may write to');
+        assert.deepEqual(
+            all.new_message.people, ['Alex Morgan', 'Leo Martin', 'Priya Shah', 'Sam Lee']);
+        await dana.screenshot('messages-new');
+        await dana.fill('To', 'maya');
+        await dana.waitState(
+            'messages_ui',
+            (u) => u.new_message.asked === 'maya' && u.new_message.people.length === 0,
+            'nobody called Maya for her');
+
+        // Typed and chosen: the conversation opens, her message reaches Sam's list live.
+        await dana.fill('To', 'sam');
+        await dana.waitState(
+            'messages_ui', (u) => u.new_message.asked === 'sam', 'the people matching "sam"');
+        await dana.click('person:Sam Lee');
+        await dana.waitState(
+            'messages_ui', (u) => u.new_message.chosen === 'Sam Lee', 'Sam chosen');
+        await dana.click('Open conversation');
+        await dana.waitState(
+            'conversation', (c) => c && c.title === 'Sam Lee', 'the conversation with Sam');
+        assert.equal((await dana.state('messages_ui')).new_message.open, false, 'the modal closed');
+        const hello = 'Hi Sam, who handles SSO questions for Acme?';
+        await dana.fill('Message', hello);
+        await dana.page.keyboard.press('Enter');
+        await sam.waitState(
+            'messages',
+            (s) => s.conversations.some(
+                (c) => c.title === 'Dana Fischer' && c.last && c.last.body === hello),
+            'Dana\'s new conversation in Sam\'s list');
+
+        // Asked again, the same person leads to the same conversation, not a second one.
+        await dana.click('conversation:Priya Shah');
+        await dana.click('New message');
+        await dana.fill('To', 'sam.lee@');
+        await dana.waitState(
+            'messages_ui', (u) => u.new_message.chosen === 'Sam Lee', 'the only match, chosen');
+        await dana.page.keyboard.press('Enter');
+        const again = await dana.waitState(
+            'conversation', (c) => c && c.title === 'Sam Lee', 'the same conversation');
+        assert.equal(again.messages.filter((m) => m.body === hello).length, 1);
+        const list = await dana.state('messages');
+        assert.equal(
+            list.conversations.filter((c) => c.title === 'Sam Lee').length, 1, 'one conversation');
+        assert.deepEqual(dana.consoleErrors, []);
+        assert.deepEqual(sam.consoleErrors, []);
+      } finally {
+        await dana.close();
+        await sam.close();
+      }
+    });
+
 test('support staff see several live conversations, the unanswered ones first', async () => {
   const sam = await App.open(browser, server.url);
   await sam.loginAndWaitForOverview('sam.lee@northwind.example');

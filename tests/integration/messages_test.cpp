@@ -520,6 +520,50 @@ TEST_F(MessagesTest, ConversationsAreCreatedByTheRightPeopleAndReachOnlyTheirAud
             "validation");
 }
 
+// The names of the people a messages.people answer lists.
+std::vector<std::string> names_of(const Json& answer) {
+  std::vector<std::string> out;
+  for (const Json& p : answer["result"]["people"]) out.push_back(p["name"]);
+  return out;
+}
+
+TEST_F(MessagesTest, WhomToWriteToListsOnlyThePeopleADirectMessageMayReach) {
+  WsClient dana(port()), priya(port());
+  log_in(dana, kDana);
+  log_in(priya, kPriya);
+  using Names = std::vector<std::string>;
+  // A partner: the vendor's staff and their own colleagues, never another partner's people,
+  // never themselves.
+  const Json everyone = run(dana, "p1", "messages.people", {{"query", ""}});
+  ASSERT_EQ(everyone["t"], "ack") << everyone.dump();
+  EXPECT_EQ(names_of(everyone), (Names{"Alex Morgan", "Leo Martin", "Priya Shah", "Sam Lee"}));
+  for (const Json& p : everyone["result"]["people"])
+    EXPECT_EQ(p["vendor"], p["name"] != "Leo Martin") << p.dump();
+  EXPECT_EQ(names_of(run(dana, "p2", "messages.people", {{"query", "maya"}})), Names{});
+  // By name or e-mail, any case; % and _ are plain characters.
+  EXPECT_EQ(names_of(run(dana, "p3", "messages.people", {{"query", "SAM"}})), Names{"Sam Lee"});
+  EXPECT_EQ(names_of(run(dana, "p4", "messages.people", {{"query", "leo.martin@"}})),
+            Names{"Leo Martin"});
+  EXPECT_EQ(names_of(run(dana, "p5", "messages.people", {{"query", "%"}})), Names{});
+  // The vendor's staff: partners' people, of every partner, not their own colleagues.
+  const Json partners = run(priya, "p6", "messages.people", {{"query", ""}, {"limit", 10}});
+  EXPECT_EQ(names_of(partners), (Names{"Dana Fischer", "Leo Martin", "Maya Chen", "Omar Haddad"}));
+  EXPECT_EQ(partners["result"]["people"][2]["org_name"], "Blue Harbor Consulting");
+  EXPECT_EQ(names_of(run(priya, "p7", "messages.people", {{"query", "a"}, {"limit", 2}})),
+            (Names{"Dana Fischer", "Leo Martin"}));  // by name, at most the limit
+  // Whoever is listed can be written to.
+  const std::string sam = everyone["result"]["people"][3]["id"];
+  const Json dm = run(dana, "c1", "conversation.create", {{"kind", "direct"}, {"user_id", sam}});
+  EXPECT_EQ(dm["t"], "ack") << dm.dump();
+  // A query too long or of the wrong type is a validation error on "query".
+  for (const Json& bad :
+       {Json{{"query", std::string(101, 'a')}}, Json{{"query", 7}}, Json::object()}) {
+    const Json refused = run(dana, "p8", "messages.people", bad);
+    EXPECT_EQ(refused["code"], "validation") << refused.dump();
+    EXPECT_EQ(refused["fields"][0]["field"], "query") << refused.dump();
+  }
+}
+
 TEST_F(MessagesTest, PresenceFollowsConnectionsAndTheAwaySignal) {
   WsClient priya(port());
   log_in(priya, kPriya);

@@ -332,10 +332,15 @@ void conversation_list(App& app, const MessagesState& s, ImVec2 pos, ImVec2 size
   MessagesUi& ui = app.messages_ui();
   if (!panel_begin("##list", pos, size)) return panel_end();
   const UnixTime now = now_seconds(app);
-  // Search box.
+  // Search box, and beside it the button that starts a new conversation.
+  constexpr float kNewWidth = 40;
+  ImGui::SetCursorPos(ImVec2(size.x - 16 - kNewWidth, 16));
+  if (button(icon::kPlus, ButtonKind::Secondary, ImVec2(kNewWidth, 40))) app.open_new_message();
+  hook::record("New message");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("New message");
   ImGui::SetCursorPos(ImVec2(16, 16));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(36, 10));
-  ImGui::SetNextItemWidth(size.x - 32);
+  ImGui::SetNextItemWidth(size.x - 32 - kNewWidth - 8);
   const bool enter = ImGui::InputTextWithHint("##search", "Search messages", ui.search,
                                               sizeof(ui.search), ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleVar();
@@ -936,6 +941,73 @@ void support_view(App& app, const MessagesState& s, ImVec2 pos, ImVec2 size) {
 }
 
 }  // namespace
+
+// [SECTION] New message
+
+namespace {
+
+// One person of the "New message" list: avatar, name, and whose team they are on.
+bool person_row(const PersonChoice& p, bool selected, float width) {
+  const float h = 52;
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  ImGui::PushID(p.id.c_str());
+  const bool clicked = ImGui::InvisibleButton("##person", ImVec2(width, h));
+  ImGui::PopID();
+  hook::record_owned("person:" + p.name);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 max(min.x + width, min.y + h);
+  if (selected || hovered)
+    dl->AddRectFilled(min, max, selected ? theme::kAccentSoft : theme::kNeutralSoft,
+                      theme::kControlRounding);
+  avatar(ImVec2(min.x + 26, min.y + h * 0.5f), 16, p.id, p.name);
+  text_at(fonts().body_strong, ImVec2(min.x + 52, min.y + 7), theme::kText, p.name);
+  text_at(fonts().small, ImVec2(min.x + 52, min.y + 28), theme::kTextMuted,
+          p.vendor ? p.org_name + " \xc2\xb7 vendor team" : p.org_name);
+  if (selected) {
+    const ImVec2 cs = text_size(fonts().body, icon::kCheck);
+    text_at(fonts().body, ImVec2(max.x - 16 - cs.x, min.y + (h - cs.y) * 0.5f), theme::kAccent,
+            icon::kCheck);
+  }
+  return clicked;
+}
+
+}  // namespace
+
+void new_message_form(App& app) {
+  NewMessageUi& f = app.messages_ui().new_message;
+  const bool vendor = app.is_vendor();
+  const ModalLook look{"New message", "New message",
+                       vendor ? "Write to someone at one of your partners."
+                              : "Write to the vendor's team or to a colleague.",
+                       520.0f};
+  const ModalFlags flags{f.open, f.request_open, f.request_close, f.focus_first};
+  const bool busy = !f.create_pending.empty();
+  float inner = 0;
+  bool focus = false;
+  if (!modal_begin(look, flags, busy, f.error, inner, focus)) return;
+  const bool enter = text_field("To", "##new-message-to", f.query, sizeof(f.query), inner, {},
+                                busy ? ImGuiInputTextFlags_ReadOnly : 0, "Name or e-mail", focus);
+  app.ask_people();  // what was typed, once the last answer is in
+  ImGui::Dummy(ImVec2(0, 4));
+  constexpr float kListHeight = 5 * 52 + 8;
+  ImGui::BeginChild("##people", ImVec2(inner, kListHeight), false);
+  if (!f.answered) {
+    spinner(
+        ImVec2(ImGui::GetCursorScreenPos().x + inner * 0.5f, ImGui::GetCursorScreenPos().y + 40),
+        10, theme::kAccent);
+  } else if (f.people.empty()) {
+    ImGui::Dummy(ImVec2(0, 16));
+    text(fonts().body, theme::kTextMuted, "Nobody you can write to matches \"" + f.asked + "\".");
+  }
+  for (const PersonChoice& p : f.people)
+    if (person_row(p, p.id == f.chosen, inner - 8) && !busy) f.chosen = p.id;
+  ImGui::EndChild();
+  if (modal_end(flags, "Open conversation", 190, busy, enter && !f.chosen.empty(), icon::kComments,
+                14))
+    app.start_direct_message();
+}
 
 // [SECTION] Room
 

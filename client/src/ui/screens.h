@@ -26,6 +26,7 @@ void success_tiles(const AccountTotals& totals, int32_t accounts, const std::str
                    float width);
 void program_room(App& app);       // ui/program_room.cpp
 void messages_room(App& app);      // ui/messages_room.cpp
+void new_message_form(App& app);   // ui/messages_room.cpp: the "New message" modal
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
 // The designed "coming soon" card of a room not built yet, `width` wide at the cursor.
 void coming_soon_card(std::string_view room, float width);

@@ -221,6 +221,7 @@ void shell(App& app) {
   announcement_form(app);
   invite_form(app);
   revoke_confirm(app);
+  new_message_form(app);
 }
 
 }  // namespace portal::client::ui

@@ -384,6 +384,34 @@ void PortalService::on_messages_command(Client& client, const Identity& who,
     return;
   }
 
+  if (f.type == kCmdMessagesPeople) {
+    // Whom a direct message may go to, as conversation.create decides: a partner's people
+    // write to the vendor's staff and to their colleagues, the vendor's staff to partners'
+    // people. Nobody else's users are ever listed.
+    auto p = search_payload_from_json(f.payload);
+    if (!p || p->query.size() > kMaxPeopleQuery)
+      return refuse(invalid({{"query", "Type at most " + std::to_string(kMaxPeopleQuery) +
+                                           " characters of a name or an e-mail address."}}));
+    const Id vendor_org = store_.vendor_id();
+    PeopleQuery q;
+    q.text = p->query;
+    q.exclude_user = actor.user_id;
+    q.limit = p->limit;
+    if (is_vendor_actor(actor, vendor_org))
+      q.exclude_org = vendor_org;
+    else
+      q.orgs = {vendor_org, actor.org_id};
+    Json people = Json::array();
+    for (const PersonRow& row : store_.find_people(q))
+      people.push_back({{"id", row.user.id},
+                        {"name", row.user.name},
+                        {"org_id", row.user.org_id},
+                        {"org_name", row.org_name},
+                        {"vendor", row.user.org_id == vendor_org}});
+    client.send(AckFrame{f.id, {{"query", p->query}, {"people", std::move(people)}}});
+    return;
+  }
+
   // Writes: read, check, write, ack and publish in one critical section, like the pipeline.
   std::lock_guard lock(publish_mutex_);
   const CommandKey key{actor.user_id, f.id};

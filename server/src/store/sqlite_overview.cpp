@@ -100,14 +100,21 @@ std::vector<LeaderboardEntry> SqliteStore::new_account_entries(UnixTime from, Un
   return out;
 }
 
-std::vector<RoomPartner> SqliteStore::search_partners(const std::string& query, size_t limit) {
-  // LIKE with the query's own % and _ escaped, so they match themselves.
+namespace {
+// A LIKE pattern for "contains `text`", with the text's own % and _ escaped (ESCAPE '\\'), so
+// they match themselves.
+std::string contains_pattern(const std::string& text) {
   std::string pattern = "%";
-  for (char c : query) {
+  for (char c : text) {
     if (c == '%' || c == '_' || c == '\\') pattern += '\\';
     pattern += c;
   }
-  pattern += '%';
+  return pattern + '%';
+}
+}  // namespace
+
+std::vector<RoomPartner> SqliteStore::search_partners(const std::string& query, size_t limit) {
+  const std::string pattern = contains_pattern(query);
   std::lock_guard lock(write_mutex_);
   Query q = writer_->query(
       "SELECT id, name, revenue_share_bp FROM organisations WHERE kind = 'partner' AND name LIKE ? "
@@ -117,6 +124,32 @@ std::vector<RoomPartner> SqliteStore::search_partners(const std::string& query, 
   while (q.step())
     out.push_back(RoomPartner{q.column_text(0), q.column_text(1),
                               static_cast<int32_t>(q.column_int(2))});
+  return out;
+}
+
+std::vector<PersonRow> SqliteStore::find_people(const PeopleQuery& query) {
+  const std::string pattern = contains_pattern(query.text);
+  const std::string orgs = query.orgs.empty() ? std::string() : Json(query.orgs).dump();
+  std::lock_guard lock(write_mutex_);
+  Query q = writer_->query(
+      "SELECT u.id, u.org_id, u.email, u.name, u.role, o.name FROM users u "
+      "JOIN organisations o ON o.id = u.org_id "
+      "WHERE (u.name LIKE ?1 ESCAPE '\\' OR u.email LIKE ?1 ESCAPE '\\') AND u.id != ?2 "
+      "AND u.org_id != ?3 AND (?4 = '' OR u.org_id IN (SELECT value FROM json_each(?4))) "
+      "ORDER BY u.name, u.id LIMIT ?5");
+  q.bind(1, pattern).bind(2, query.exclude_user).bind(3, query.exclude_org).bind(4, orgs);
+  q.bind(5, static_cast<int64_t>(query.limit));
+  std::vector<PersonRow> out;
+  while (q.step()) {
+    PersonRow row;
+    row.user.id = q.column_text(0);
+    row.user.org_id = q.column_text(1);
+    row.user.email = q.column_text(2);
+    row.user.name = q.column_text(3);
+    row.user.role = role_from_string(q.column_text(4)).value_or(Role::PartnerUser);
+    row.org_name = q.column_text(5);
+    out.push_back(std::move(row));
+  }
   return out;
 }
 

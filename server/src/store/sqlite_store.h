@@ -103,6 +103,7 @@ class SqliteStore final : public Store {
                                                 const std::string& currency) override;
   std::vector<LeaderboardEntry> new_account_entries(UnixTime from, UnixTime to) override;
   std::vector<RoomPartner> search_partners(const std::string& query, size_t limit) override;
+  std::vector<PersonRow> find_people(const PeopleQuery& query) override;
   NameDisclosure leaderboard_disclosure() override;
   UnixTime begin_visit(const Id& user_id, UnixTime now) override;
   void touch_visit(const Id& user_id, UnixTime now) override;

@@ -35,6 +35,19 @@ struct UserRecord {
   std::string password_hash;
 };
 
+// find_people()'s question and its answer: a user with the name of their organisation.
+struct PeopleQuery {
+  std::string text;
+  std::vector<Id> orgs;
+  Id exclude_org;
+  Id exclude_user;
+  size_t limit = 20;
+};
+struct PersonRow {
+  User user;
+  std::string org_name;
+};
+
 // One entry of a room's event log. Sequence numbers start at 1 per room and have no gaps.
 struct StoredEvent {
   std::string room_key;  // "org:<id>/overview", "vendor/overview"
@@ -227,6 +240,9 @@ class Store {
   // Partner organisations whose name contains `query` (case-insensitive for ASCII), by name,
   // at most `limit`; an empty query lists the first by name.
   virtual std::vector<RoomPartner> search_partners(const std::string& query, size_t limit) = 0;
+  // Users whose name or e-mail contains `text` (case-insensitive for ASCII), by name, at most
+  // `limit`: only of `orgs` when it is not empty, never of `exclude_org`, never `exclude_user`.
+  virtual std::vector<PersonRow> find_people(const PeopleQuery& query) = 0;
   // Every partner organisation with how many customer accounts it added in [from, to).
   virtual std::vector<LeaderboardEntry> new_account_entries(UnixTime from, UnixTime to) = 0;
   // Whether the vendor opted in to showing partner names on the leaderboard (default: no).

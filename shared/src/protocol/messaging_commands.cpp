@@ -26,7 +26,7 @@ std::string optional_string(const Json& j, const char* name, bool& ok) {
 bool is_messaging_command(std::string_view type) {
   for (std::string_view t : {kCmdMessageSend, kCmdMessageEdit, kCmdMessageDelete,
                              kCmdConversationRead, kCmdConversationCreate, kCmdMessagesHistory,
-                             kCmdMessagesSearch, kCmdTyping, kCmdPresenceSet})
+                             kCmdMessagesSearch, kCmdMessagesPeople, kCmdTyping, kCmdPresenceSet})
     if (t == type) return true;
   return false;
 }

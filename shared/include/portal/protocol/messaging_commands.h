@@ -19,6 +19,8 @@ inline constexpr std::string_view kCmdConversationCreate = "conversation.create"
 // Queries answered in the ack; nothing is stored.
 inline constexpr std::string_view kCmdMessagesHistory = "messages.history";
 inline constexpr std::string_view kCmdMessagesSearch = "messages.search";
+// The people the user may start a direct message with, matching a query (name or e-mail).
+inline constexpr std::string_view kCmdMessagesPeople = "messages.people";
 // Ephemeral signals: fanned out to the conversation's audience, never stored.
 inline constexpr std::string_view kCmdTyping = "typing";
 inline constexpr std::string_view kCmdPresenceSet = "presence.set";
@@ -62,6 +64,7 @@ inline constexpr size_t kMaxHistoryPage = 100;   // messages per history page
 inline constexpr size_t kSnapshotMessages = 50;  // newest messages in a conversation snapshot
 inline constexpr size_t kMaxSearchQuery = 200;   // bytes of a search query
 inline constexpr size_t kMaxSearchResults = 50;
+inline constexpr size_t kMaxPeopleQuery = 100;  // bytes of a messages.people query
 
 // message.send {"conversation_id","body","parent_id"?,"attachments"?: [upload_id, ...]}
 struct SendPayload {
@@ -96,7 +99,8 @@ struct HistoryPayload {
   int64_t before_seq = 0;
   size_t limit = 50;
 };
-// messages.search {"query","limit"?}
+// messages.search {"query","limit"?}; messages.people has the same shape (the query may be
+// empty: the first people by name).
 struct SearchPayload {
   std::string query;
   size_t limit = 20;
