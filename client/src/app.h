@@ -163,13 +163,8 @@ struct OverviewUi {
   std::vector<FieldError> errors;
   std::string error;       // a refusal that belongs to no field
   std::string pending_id;  // the announcement.post command waiting for its ack
-  // The audience picker's partner search (partners.search): what is typed, the query the
-  // results answer, the command waiting for its ack, and the chosen partner's name.
-  char audience_query[kMaxPartnerQuery + 2] = {};
-  std::optional<std::string> searched;
-  std::string search_pending;
-  std::vector<RoomPartner> audience_results;
-  std::string audience_name;
+  PartnerSearchUi audience_search;                       // the audience picker's
+  std::string audience_name;                             // the chosen partner's name
   LeaderboardMetric board = LeaderboardMetric::Revenue;  // the leaderboard tab shown
 };
 
@@ -287,9 +282,9 @@ class App final : public Connection::Listener {
   void open_announcement_form();
   void close_announcement_form();
   void post_announcement();
-  // Asks the server for the partners matching the audience search (one question at a time;
-  // a query typed meanwhile is asked when the answer comes).
-  void search_partners();
+  // Asks the server for the partners matching a form's search (one question at a time; a
+  // query typed meanwhile is asked when the answer comes).
+  void search_partners(PartnerSearchUi& search);
   // Opens the Customer accounts room with `account_id` open (an Overview task's account).
   void open_account(const std::string& account_id);
   OverviewUi& overview_ui() { return overview_; }
@@ -344,10 +339,11 @@ class App final : public Connection::Listener {
   void search_messages();
   // "New message": opens the modal, asks the server whom its query matches (once the last
   // answer is in, so typing sends no flood), and opens the direct conversation with the chosen
-  // person (conversation.create answers with an existing one too).
+  // person (conversation.create answers with an existing one too) or, for vendor staff, a new
+  // channel for the chosen partner.
   void open_new_message();
   void ask_people();
-  void start_direct_message();
+  void start_conversation();
   // The user is typing in the conversation's composer: tells the others, at most every 3 s.
   void note_typing(const Id& conversation_id);
   // Sends the read receipt when the open conversation has messages the user has not read.

@@ -10,6 +10,7 @@
 #include "browser.h"
 #include "portal/protocol/frames.h"
 #include "portal/protocol/model_codecs.h"
+#include "portal/rules/entity_validation.h"
 
 namespace portal::client {
 namespace {
@@ -231,13 +232,34 @@ void App::ask_people() {
   send_command(std::move(cmd));
 }
 
-void App::start_direct_message() {
+void App::start_conversation() {
   NewMessageUi& f = messages_.new_message;
-  if (f.chosen.empty() || !f.create_pending.empty()) return;
+  if (!f.create_pending.empty()) return;
   f.error.clear();
-  CommandFrame cmd{new_command_id(),
-                   std::string(kCmdConversationCreate),
-                   {{"kind", "direct"}, {"user_id", f.chosen}}};
+  f.errors.clear();
+  Json payload;
+  if (f.channel) {
+    // Checked here as the server will (the shared rule), so a missing field says so at once.
+    Conversation probe;
+    probe.kind = ConversationKind::Topic;
+    probe.org_id = f.partner;
+    probe.title = trimmed(f.title);
+    probe.member_ids = {session_ ? session_->user.id : Id()};
+    f.errors = validate_conversation(probe);
+    if (f.partner.empty()) {
+      std::erase_if(f.errors, [](const FieldError& e) { return e.field == "org_id"; });
+      f.errors.push_back({"org_id", "Choose the partner the channel is for."});
+    }
+    if (!f.errors.empty()) return;
+    payload = {{"kind", "topic"}, {"org_id", f.partner}, {"title", probe.title}};
+  } else {
+    if (f.chosen.empty()) {
+      f.error = "Choose whom to write to.";
+      return;
+    }
+    payload = {{"kind", "direct"}, {"user_id", f.chosen}};
+  }
+  CommandFrame cmd{new_command_id(), std::string(kCmdConversationCreate), std::move(payload)};
   f.create_pending = cmd.id;
   send_command(std::move(cmd));
 }
@@ -630,11 +652,16 @@ bool App::on_messages_error(const std::string& id, const Error& err) {
   if (id == messages_.search_pending) messages_.search_pending.clear();
   NewMessageUi& f = messages_.new_message;
   if (id == f.people_pending || id == f.create_pending) {
-    // Shown in the modal, not as a toast.
+    // Shown in the modal, not as a toast: by its field for a channel's, else above the form.
+    const bool fields = id == f.create_pending && f.channel && !err.fields.empty();
     f.people_pending.clear();
     f.create_pending.clear();
-    f.error = err.fields.empty() || err.fields.front().message.empty() ? err.message
-                                                                       : err.fields.front().message;
+    if (fields)
+      f.errors = err.fields;
+    else
+      f.error = err.fields.empty() || err.fields.front().message.empty()
+                    ? err.message
+                    : err.fields.front().message;
     return true;
   }
   for (auto it = messages_.history_pending.begin(); it != messages_.history_pending.end(); ++it)
@@ -755,6 +782,14 @@ std::string messages_hook_state(const App& app, std::string_view name) {
                                {"busy", !f.people_pending.empty() || !f.create_pending.empty()},
                                {"people", people},
                                {"chosen", chosen},
+                               {"channel", f.channel},
+                               {"partner", f.partner_name},
+                               {"errors",
+                                [&] {
+                                  Json errors = Json::object();
+                                  for (const FieldError& e : f.errors) errors[e.field] = e.message;
+                                  return errors;
+                                }()},
                                {"error", f.error}};
                  }()},
                 {"search_query", ui.search_query},

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "attachments.h"
+#include "partner_search.h"
 #include "portal/model/messaging.h"
 #include "portal/protocol/messaging_commands.h"
 #include "portal/rules/entity_validation.h"
@@ -61,7 +62,14 @@ struct NewMessageUi {
   std::vector<PersonChoice> people;
   bool answered = false;       // `people` holds an answer (an empty one says "nobody")
   Id chosen;                   // the selected person
+  // Vendor staff may open a channel for a partner instead: its partner and its name.
+  bool channel = false;
+  PartnerSearchUi partner_search;
+  Id partner;
+  std::string partner_name;
+  char title[kMaxName + 2] = {};
   std::string create_pending;  // the conversation.create command id
+  std::vector<FieldError> errors;  // a refusal of the channel's fields
   std::string error;
 };
 

@@ -58,29 +58,38 @@ void App::post_announcement() {
   send_command(std::move(cmd));
 }
 
-void App::search_partners() {
-  OverviewUi& ui = overview_;
-  if (!ui.search_pending.empty()) return;
-  const std::string query(ui.audience_query);
+void App::search_partners(PartnerSearchUi& search) {
+  if (!search.pending.empty()) return;
+  const std::string query(search.query);
   CommandFrame cmd{new_command_id(), std::string(kCmdPartnersSearch),
                    to_json(PartnerSearch{query, 8})};
-  ui.search_pending = cmd.id;
-  ui.searched = query;
+  search.pending = cmd.id;
+  search.searched = query;
   send_command(std::move(cmd));
 }
 
+namespace {
+
+// The answer to one of the forms' partner searches; false when `a` is not it.
+bool take_partners(PartnerSearchUi& search, const AckFrame& a) {
+  if (a.id.empty() || a.id != search.pending) return false;
+  search.pending.clear();
+  search.results.clear();
+  if (const Json* list =
+          a.result.is_object() && a.result.contains("partners") ? &a.result["partners"] : nullptr;
+      list && list->is_array()) {
+    for (const Json& p : *list)
+      if (p.is_object() && p.value("id", "") != "")
+        search.results.push_back(RoomPartner{p.value("id", ""), p.value("name", "")});
+  }
+  return true;
+}
+
+}  // namespace
+
 bool App::on_overview_ack(const AckFrame& a) {
-  if (!a.id.empty() && a.id == overview_.search_pending) {
-    overview_.search_pending.clear();
-    overview_.audience_results.clear();
-    if (const Json* list = a.result.is_object() && a.result.contains("partners")
-                               ? &a.result["partners"]
-                               : nullptr;
-        list && list->is_array()) {
-      for (const Json& p : *list)
-        if (p.is_object() && p.value("id", "") != "")
-          overview_.audience_results.push_back(RoomPartner{p.value("id", ""), p.value("name", "")});
-    }
+  if (take_partners(overview_.audience_search, a) ||
+      take_partners(messages_.new_message.partner_search, a)) {
     mark_dirty();
     return true;
   }
@@ -93,14 +102,17 @@ bool App::on_overview_ack(const AckFrame& a) {
 }
 
 bool App::on_overview_error(const std::string& id, const Error& err) {
-  if (!id.empty() && id == overview_.search_pending) {
-    // A refused search lists nothing; the picker says why.
-    overview_.search_pending.clear();
-    overview_.audience_results.clear();
-    overview_.error = err.message;
-    mark_dirty();
-    return true;
-  }
+  // A refused search lists nothing; the form says why.
+  for (auto [search, error] :
+       {std::pair{&overview_.audience_search, &overview_.error},
+        std::pair{&messages_.new_message.partner_search, &messages_.new_message.error}})
+    if (!id.empty() && id == search->pending) {
+      search->pending.clear();
+      search->results.clear();
+      *error = err.message;
+      mark_dirty();
+      return true;
+    }
   if (id != overview_.pending_id || id.empty()) return false;
   overview_.pending_id.clear();
   if (err.code == ErrorCode::Validation && !err.fields.empty())

@@ -264,9 +264,12 @@ std::string state_json(const App& app, std::string_view name) {
     for (const auto& e : f.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
     if (!f.error.empty()) errors.push_back({{"field", ""}, {"message", f.error}});
     Json results = Json::array();
-    for (const auto& p : f.audience_results) results.push_back(p.name);
-    return Json{{"open", f.open || f.request_open}, {"errors", errors},
-                {"audience", f.audience}, {"searched", f.searched ? Json(*f.searched) : Json()},
+    for (const auto& p : f.audience_search.results) results.push_back(p.name);
+    const auto& searched = f.audience_search.searched;
+    return Json{{"open", f.open || f.request_open},
+                {"errors", errors},
+                {"audience", f.audience},
+                {"searched", searched ? Json(*searched) : Json()},
                 {"results", results}}
         .dump();
   }

@@ -182,6 +182,62 @@ test(
       }
     });
 
+test(
+    'the vendor\'s staff open a channel for a partner: its people get it live, others do not',
+    async () => {
+      const priya = await App.open(browser, server.url);
+      const maya = await App.open(browser, server.url);
+      try {
+        await priya.loginAndWaitForOverview('priya.shah@northwind.example');
+        await maya.loginAndWaitForOverview('maya.chen@blueharbor.example');
+        await maya.click('Messages');
+        await maya.waitState('messages', (s) => s && s.conversations.length > 0, 'Maya\'s list');
+        await priya.click('Messages');
+        await priya.waitState('messages', (s) => s && s.conversations.length > 0, 'Priya\'s list');
+        await priya.click('Inbox');
+        await priya.click('New message');
+        await priya.click('Channel');
+        await priya.waitState('messages_ui', (u) => u.new_message.channel, 'the channel form');
+
+        // Nothing filled in: each field says what it needs, nothing is sent.
+        await priya.click('Open channel');
+        const refused = await priya.waitState(
+            'messages_ui', (u) => u.new_message.errors.title && u.new_message.errors.org_id,
+            'the missing name and partner');
+        assert.equal(refused.new_message.errors.org_id, 'Choose the partner the channel is for.');
+
+        await priya.fill('Channel name', 'Healthcare launch');
+        await priya.fill('Find a partner', 'blue');
+        await priya.click('Partner: Blue Harbor Consulting');
+        const filled = await priya.waitState(
+            'messages_ui', (u) => u.new_message.partner === 'Blue Harbor Consulting',
+            'the partner chosen');
+        assert.deepEqual(
+            filled.new_message.errors, {}, 'the errors went as the fields were filled');
+        await priya.screenshot('messages-new-channel');
+        await priya.click('Open channel');
+        const made = await priya.waitState(
+            'conversation', (c) => c && c.title === 'Healthcare launch', 'the new channel open');
+        assert.equal(made.messages.length, 0);
+        await maya.waitState(
+            'messages', (s) => s.conversations.some((c) => c.title === 'Healthcare launch'),
+            'the channel in Maya\'s list');
+        const kickoff = 'Welcome! This is where we plan the healthcare launch.';
+        await priya.fill('Message', kickoff);
+        await priya.page.keyboard.press('Enter');
+        await maya.waitState(
+            'messages',
+            (s) => s.conversations.some(
+                (c) => c.title === 'Healthcare launch' && c.last && c.last.body === kickoff),
+            'Priya\'s first message in Maya\'s list');
+        assert.deepEqual(priya.consoleErrors, []);
+        assert.deepEqual(maya.consoleErrors, []);
+      } finally {
+        await priya.close();
+        await maya.close();
+      }
+    });
+
 test('support staff see several live conversations, the unanswered ones first', async () => {
   const sam = await App.open(browser, server.url);
   await sam.loginAndWaitForOverview('sam.lee@northwind.example');

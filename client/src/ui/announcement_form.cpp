@@ -4,7 +4,6 @@
 // (App::on_overview_ack) and the announcement arrives through the room.
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <string>
 
 #include "app.h"
@@ -22,48 +21,16 @@ constexpr ModalLook kLook{"Post announcement", "Post an announcement",
                           "It appears at once on the Overview of every partner in the audience.",
                           600.0f, false};
 
-// Chip labels for the partners, kept for the page's life: the test hook and ImGui ids need
-// them to outlive the frame. One per partner shown, so the store stays small.
-const char* audience_label(const std::string& name) {
-  static std::deque<std::string> labels;
-  const std::string want = "Audience: " + name;
-  for (const std::string& l : labels)
-    if (l == want) return l.c_str();
-  labels.push_back(want);
-  return labels.back().c_str();
-}
-
-// "All partners", the chosen partner, then the search field and its matches as chips.
+// "All partners", then the partner picker.
 void audience_picker(App& app, OverviewUi& f, float inner, bool busy) {
   text(fonts().small_strong, theme::kTextSecondary, "Audience");
   ImGui::Dummy(ImVec2(0, 0));
-  const float right = ImGui::GetCursorScreenPos().x + inner;
   if (chip("Audience: All partners", "All partners", f.audience == "all") && !busy)
     f.audience = "all";
-  auto chip_for = [&](const Id& id, const std::string& name) {
-    const float w = text_size(fonts().small_strong, name).x + 24;
-    if (ImGui::GetItemRectMax().x + 8 + w < right) ImGui::SameLine(0, 8);
-    ImGui::PushID(id.c_str());
-    if (chip(audience_label(name), name, f.audience == id) && !busy) {
-      f.audience = id;
-      f.audience_name = name;
-    }
-    ImGui::PopID();
-  };
-  const bool chosen_listed =
-      std::any_of(f.audience_results.begin(), f.audience_results.end(),
-                  [&](const RoomPartner& p) { return p.org_id == f.audience; });
-  if (f.audience != "all" && !chosen_listed && !f.audience_name.empty())
-    chip_for(f.audience, f.audience_name);
-  for (const RoomPartner& p : f.audience_results) chip_for(p.org_id, p.name);
-  if (f.searched && f.search_pending.empty() && f.audience_results.empty())
-    text(fonts().small, theme::kTextMuted, "No partner matches \"" + *f.searched + "\".");
-
-  ImGui::Dummy(ImVec2(0, 2));
-  text_field("Find a partner", "##ann_partner", f.audience_query, sizeof(f.audience_query), inner,
-             {}, busy ? ImGuiInputTextFlags_ReadOnly : 0, "Type a partner's name");
-  // Ask again whenever the text differs from what the results answer (one question at a time).
-  if (!f.searched || *f.searched != f.audience_query) app.search_partners();
+  std::string chosen = f.audience == "all" ? std::string() : f.audience;
+  partner_picker(app, f.audience_search, chosen, f.audience_name, inner, busy,
+                 "Audience: ", "##ann_partner", true);
+  if (!chosen.empty()) f.audience = chosen;
 }
 
 }  // namespace

@@ -979,7 +979,8 @@ void new_message_form(App& app) {
   NewMessageUi& f = app.messages_ui().new_message;
   const bool vendor = app.is_vendor();
   const ModalLook look{"New message", "New message",
-                       vendor ? "Write to someone at one of your partners."
+                       vendor ? "Write to someone at one of your partners, or open a channel for "
+                                "a partner's team."
                               : "Write to the vendor's team or to a colleague.",
                        520.0f};
   const ModalFlags flags{f.open, f.request_open, f.request_close, f.focus_first};
@@ -987,26 +988,62 @@ void new_message_form(App& app) {
   float inner = 0;
   bool focus = false;
   if (!modal_begin(look, flags, busy, f.error, inner, focus)) return;
-  const bool enter = text_field("To", "##new-message-to", f.query, sizeof(f.query), inner, {},
-                                busy ? ImGuiInputTextFlags_ReadOnly : 0, "Name or e-mail", focus);
-  app.ask_people();  // what was typed, once the last answer is in
-  ImGui::Dummy(ImVec2(0, 4));
-  constexpr float kListHeight = 5 * 52 + 8;
-  ImGui::BeginChild("##people", ImVec2(inner, kListHeight), false);
-  if (!f.answered) {
-    spinner(
-        ImVec2(ImGui::GetCursorScreenPos().x + inner * 0.5f, ImGui::GetCursorScreenPos().y + 40),
-        10, theme::kAccent);
-  } else if (f.people.empty()) {
-    ImGui::Dummy(ImVec2(0, 16));
-    text(fonts().body, theme::kTextMuted, "Nobody you can write to matches \"" + f.asked + "\".");
+  if (vendor) {
+    // Two kinds of conversation: the same modal, its fields per kind.
+    if (chip("Direct message", "Direct message", !f.channel) && !busy) f.channel = false;
+    ImGui::SameLine(0, 8);
+    if (chip("Channel", "Channel", f.channel) && !busy) f.channel = true;
+    ImGui::Dummy(ImVec2(0, 4));
   }
-  for (const PersonChoice& p : f.people)
-    if (person_row(p, p.id == f.chosen, inner - 8) && !busy) f.chosen = p.id;
-  ImGui::EndChild();
-  if (modal_end(flags, "Open conversation", 190, busy, enter && !f.chosen.empty(), icon::kComments,
-                14))
-    app.start_direct_message();
+  const ImGuiInputTextFlags lock = busy ? ImGuiInputTextFlags_ReadOnly : 0;
+  bool enter = false;
+  constexpr float kListHeight = 5 * 52 + 8;
+  if (f.channel) {
+    // The partner whose people the channel is for (they all see it), and its name.
+    const float top = ImGui::GetCursorPosY();
+    // A field's error goes once the user changes it.
+    const std::string title_before = f.title;
+    const Id partner_before = f.partner;
+    enter = text_field("Channel name", "##new-channel-title", f.title, sizeof(f.title), inner,
+                       first_error(f.errors, {"title"}), lock, "Healthcare launch", focus);
+    if (title_before != f.title)
+      std::erase_if(f.errors, [](const FieldError& e) { return e.field == "title"; });
+    ImGui::Dummy(ImVec2(0, 2));
+    text(fonts().small_strong, theme::kTextSecondary, "Partner");
+    ImGui::Dummy(ImVec2(0, 0));
+    partner_picker(app, f.partner_search, f.partner, f.partner_name, inner, busy,
+                   "Partner: ", "##new-channel-partner");
+    if (partner_before != f.partner)
+      std::erase_if(f.errors, [](const FieldError& e) { return e.field == "org_id"; });
+    if (const std::string_view e = first_error(f.errors, {"org_id"}); !e.empty())
+      text(fonts().small, theme::kDanger, e);
+    text(fonts().small, theme::kTextMuted,
+         "Everyone at the partner sees the channel; you are its first member.");
+    // The same height as the people list, so switching kinds does not resize the modal.
+    const float used = ImGui::GetCursorPosY() - top;
+    if (used < kListHeight + 50) ImGui::Dummy(ImVec2(0, kListHeight + 50 - used));
+  } else {
+    enter = text_field("To", "##new-message-to", f.query, sizeof(f.query), inner, {}, lock,
+                       "Name or e-mail", focus);
+    app.ask_people();  // what was typed, once the last answer is in
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::BeginChild("##people", ImVec2(inner, kListHeight), false);
+    if (!f.answered) {
+      spinner(
+          ImVec2(ImGui::GetCursorScreenPos().x + inner * 0.5f, ImGui::GetCursorScreenPos().y + 40),
+          10, theme::kAccent);
+    } else if (f.people.empty()) {
+      ImGui::Dummy(ImVec2(0, 16));
+      text(fonts().body, theme::kTextMuted, "Nobody you can write to matches \"" + f.asked + "\".");
+    }
+    for (const PersonChoice& p : f.people)
+      if (person_row(p, p.id == f.chosen, inner - 8) && !busy) f.chosen = p.id;
+    ImGui::EndChild();
+    enter = enter && !f.chosen.empty();
+  }
+  if (modal_end(flags, f.channel ? "Open channel" : "Open conversation", 190, busy, enter,
+                icon::kComments, 14))
+    app.start_conversation();
 }
 
 // [SECTION] Room

@@ -8,6 +8,7 @@
 
 namespace portal::client {
 class App;
+struct PartnerSearchUi;
 }
 
 namespace portal::client::ui {
@@ -27,6 +28,12 @@ void success_tiles(const AccountTotals& totals, int32_t accounts, const std::str
 void program_room(App& app);       // ui/program_room.cpp
 void messages_room(App& app);      // ui/messages_room.cpp
 void new_message_form(App& app);   // ui/messages_room.cpp: the "New message" modal
+// ui/partner_picker.cpp: a form's partner found by typing its name; the chosen one and the
+// matches as chips ("<prefix><name>" labels), then the "Find a partner" field (`field_id`).
+// `after_chip`: the chips continue the line of a chip drawn just before.
+void partner_picker(App& app, PartnerSearchUi& search, Id& chosen, std::string& chosen_name,
+                    float inner, bool busy, const char* prefix, const char* field_id,
+                    bool after_chip = false);
 void coming_soon_room(App& app, std::string_view room);  // ui/coming_soon_room.cpp
 // The designed "coming soon" card of a room not built yet, `width` wide at the cursor.
 void coming_soon_card(std::string_view room, float width);
