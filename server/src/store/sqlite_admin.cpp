@@ -29,12 +29,7 @@ std::vector<SeedUser> SqliteStore::list_users(const std::optional<Id>& org) {
   if (org) q.bind(1, *org);
   while (q.step()) {
     SeedUser su;
-    User& u = su.record.user;
-    u.id = q.column_text(0);
-    u.org_id = q.column_text(1);
-    u.email = q.column_text(2);
-    u.name = q.column_text(3);
-    u.role = role_from_string(q.column_text(4)).value_or(Role::PartnerUser);
+    su.record.user = sqlite::read_user(q);
     su.created_at = q.column_int(5);
     out.push_back(std::move(su));
   }

@@ -5,6 +5,7 @@
 #include "store/sqlite_overview.h"
 
 #include "store/sqlite_log.h"
+#include "store/sqlite_rows.h"
 #include "store/sqlite_store.h"
 
 namespace portal::server {
@@ -141,14 +142,7 @@ std::vector<PersonRow> SqliteStore::find_people(const PeopleQuery& query) {
   q.bind(5, static_cast<int64_t>(query.limit));
   std::vector<PersonRow> out;
   while (q.step()) {
-    PersonRow row;
-    row.user.id = q.column_text(0);
-    row.user.org_id = q.column_text(1);
-    row.user.email = q.column_text(2);
-    row.user.name = q.column_text(3);
-    row.user.role = role_from_string(q.column_text(4)).value_or(Role::PartnerUser);
-    row.org_name = q.column_text(5);
-    out.push_back(std::move(row));
+    out.push_back(PersonRow{sqlite::read_user(q), q.column_text(5)});
   }
   return out;
 }

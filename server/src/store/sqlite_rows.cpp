@@ -2,6 +2,16 @@
 
 namespace portal::server::sqlite {
 
+User read_user(const Query& q) {
+  User u;
+  u.id = q.column_text(0);
+  u.org_id = q.column_text(1);
+  u.email = q.column_text(2);
+  u.name = q.column_text(3);
+  u.role = role_from_string(q.column_text(4)).value_or(Role::PartnerUser);
+  return u;
+}
+
 Organisation read_org(const Query& q) {
   Organisation o;
   o.id = q.column_text(0);

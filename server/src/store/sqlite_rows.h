@@ -25,6 +25,9 @@ inline constexpr const char* kSeatsInForce =
 inline std::string initial_grant_id(const std::string& org_id) { return "lic-" + org_id; }
 Organisation read_org(const Query& q);
 
+// A user from the columns "id, org_id, email, name, role" at the start of a row.
+User read_user(const Query& q);
+
 // The columns read_deal() expects, as "<columns> FROM deals". Rows from before won_at and
 // created_at existed (schema 1) take updated_at for them.
 inline constexpr const char* kDealColumns =

@@ -59,15 +59,6 @@ void configure(Database& db) {
       "PRAGMA mmap_size = 1073741824;");
 }
 
-User read_user(const Query& q) {
-  User u;
-  u.id = q.column_text(0);
-  u.org_id = q.column_text(1);
-  u.email = q.column_text(2);
-  u.name = q.column_text(3);
-  u.role = role_from_string(q.column_text(4)).value_or(Role::PartnerUser);
-  return u;
-}
 constexpr const char* kUserColumns = "id, org_id, email, name, role, password_hash FROM users";
 
 void insert_lead(Database& db, const Lead& l) {
@@ -280,7 +271,7 @@ std::optional<UserRecord> SqliteStore::find_user_by_email(const std::string& ema
   Query q = lease.db().query(std::string("SELECT ") + kUserColumns + " WHERE email = ?");
   q.bind(1, email);
   if (!q.step()) return std::nullopt;
-  return UserRecord{read_user(q), q.column_text(5)};
+  return UserRecord{sqlite::read_user(q), q.column_text(5)};
 }
 
 std::optional<User> SqliteStore::find_user(const Id& id) {
@@ -288,7 +279,7 @@ std::optional<User> SqliteStore::find_user(const Id& id) {
   Query q = lease.db().query(std::string("SELECT ") + kUserColumns + " WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  return read_user(q);
+  return sqlite::read_user(q);
 }
 
 std::optional<Organisation> SqliteStore::find_org(const Id& id) {
