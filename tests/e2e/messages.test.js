@@ -135,6 +135,10 @@ test(
         assert.deepEqual(
             all.new_message.people, ['Alex Morgan', 'Leo Martin', 'Priya Shah', 'Sam Lee']);
         await dana.screenshot('messages-new');
+        // Nobody chosen yet: the button does nothing.
+        await dana.click('Open conversation');
+        const idle = (await dana.state('messages_ui')).new_message;
+        assert.ok(idle.open && !idle.busy && idle.error === '', JSON.stringify(idle));
         await dana.fill('To', 'maya');
         await dana.waitState(
             'messages_ui',

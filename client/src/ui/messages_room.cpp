@@ -1042,7 +1042,7 @@ void new_message_form(App& app) {
     enter = enter && !f.chosen.empty();
   }
   if (modal_end(flags, f.channel ? "Open channel" : "Open conversation", 190, busy, enter,
-                icon::kComments, 14))
+                icon::kComments, 14, ButtonKind::Primary, f.channel || !f.chosen.empty()))
     app.start_conversation();
 }
 

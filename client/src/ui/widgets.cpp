@@ -445,7 +445,8 @@ bool modal_begin(const ModalLook& look, ModalFlags flags, bool busy, std::string
 }
 
 bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, bool busy,
-               bool enter, const char* submit_icon, float gap, ButtonKind submit_kind) {
+               bool enter, const char* submit_icon, float gap, ButtonKind submit_kind,
+               bool can_submit) {
   const float inner = ImGui::GetWindowWidth() - 2 * kModalPadX;
   ImGui::Dummy(ImVec2(0, gap));
   const float cancel_w = 100;
@@ -453,8 +454,8 @@ bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, b
   if (button("Cancel", ButtonKind::Secondary, ImVec2(cancel_w, 40), nullptr, false, !busy))
     ImGui::CloseCurrentPopup();
   ImGui::SameLine(0, 12);
-  bool submit = enter;
-  if (button(submit_label, submit_kind, ImVec2(submit_width, 40), submit_icon, busy))
+  bool submit = enter && can_submit;
+  if (button(submit_label, submit_kind, ImVec2(submit_width, 40), submit_icon, busy, can_submit))
     submit = true;
   if (!busy && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
     ImGui::CloseCurrentPopup();

@@ -100,10 +100,11 @@ bool modal_begin(const ModalLook& look, ModalFlags flags, bool busy, std::string
 // The footer (Cancel and the submit button, right-aligned, `gap` below the fields); Esc closes
 // unless busy; a requested close closes. Ends the popup. Returns true when the form is to be
 // submitted: its button or `enter` (Enter in a field), and not busy. A question that destroys
-// something passes ButtonKind::Danger for its button.
+// something passes ButtonKind::Danger for its button; a form with nothing to submit yet passes
+// `can_submit` false (the button is drawn disabled).
 bool modal_end(ModalFlags flags, const char* submit_label, float submit_width, bool busy,
                bool enter, const char* submit_icon = nullptr, float gap = 12.0f,
-               ButtonKind submit_kind = ButtonKind::Primary);
+               ButtonKind submit_kind = ButtonKind::Primary, bool can_submit = true);
 // The message of the first error for any of `fields`, or "".
 std::string_view first_error(const std::vector<FieldError>& errors,
                              std::initializer_list<std::string_view> fields);

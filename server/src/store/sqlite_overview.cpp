@@ -117,8 +117,8 @@ std::string contains_pattern(const std::string& text) {
 
 std::vector<RoomPartner> SqliteStore::search_partners(const std::string& query, size_t limit) {
   const std::string pattern = contains_pattern(query);
-  std::lock_guard lock(write_mutex_);
-  Query q = writer_->query(
+  ReaderLease lease(*this);  // a read: it never waits for, nor holds up, the writer
+  Query q = lease.db().query(
       "SELECT id, name, revenue_share_bp FROM organisations WHERE kind = 'partner' AND name LIKE ? "
       "ESCAPE '\\' ORDER BY name, id LIMIT ?");
   q.bind(1, pattern).bind(2, static_cast<int64_t>(limit));
