@@ -280,9 +280,7 @@ void App::bind_draft(DraftBuffer& box, const std::string& key) {
   if (box.key == key) return;
   keep_draft(box);
   // One box per draft: another box holding it lets go (its latest text kept first).
-  DraftBuffer* boxes[] = {&messages_.draft, &messages_.thread_draft, &messages_.column_drafts[0],
-                          &messages_.column_drafts[1], &messages_.column_drafts[2]};
-  for (DraftBuffer* other : boxes)
+  for (DraftBuffer* other : messages_.draft_boxes())
     if (other != &box && other->key == key) {
       keep_draft(*other);
       other->key.clear();
@@ -401,9 +399,7 @@ void App::prune_drafts() {
   // cannot be sent, so they leave the browser's storage (the boxes' own keys stay: just opened).
   auto gone = [&](const std::string& key) {
     const Id conv = key.substr(0, key.find('/'));
-    for (const DraftBuffer* box :
-         {&messages_.draft, &messages_.thread_draft, &messages_.column_drafts[0],
-          &messages_.column_drafts[1], &messages_.column_drafts[2]})
+    for (const DraftBuffer* box : messages_.draft_boxes())
       if (box->key == key) return false;
     return !find_summary(*list, conv);
   };
@@ -430,9 +426,7 @@ bool App::messages_tick(double now_ms) {
   // The composers' texts are kept once a second while they change, so a closed tab keeps them.
   if (now_ms >= messages_.next_draft_save_ms) {
     messages_.next_draft_save_ms = now_ms + kDraftSaveEveryMs;
-    keep_draft(messages_.draft);
-    keep_draft(messages_.thread_draft);
-    for (const DraftBuffer& column : messages_.column_drafts) keep_draft(column);
+    for (const DraftBuffer* box : messages_.draft_boxes()) keep_draft(*box);
     prune_drafts();
   }
   keep_draft_files();  // at once: an upload that finished is worth keeping

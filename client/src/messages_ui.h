@@ -1,6 +1,7 @@
 // What the Messages room remembers between frames: the open conversation, drafts, the thread
 // panel, edits in progress, search, who is typing, messages on their way, paging and receipts.
 #pragma once
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -117,6 +118,11 @@ struct MessagesUi {
   float seen_scroll_max = 0;         // its scrollable height last frame (grows as images load)
   AttachmentsUi attachments;         // files of the main composer, uploading or ready
   NewMessageUi new_message;
+
+  // Every composer's box: the open conversation's, the thread's, the support view's columns.
+  std::array<DraftBuffer*, 2 + kSupportColumns> draft_boxes() {
+    return {&draft, &thread_draft, &column_drafts[0], &column_drafts[1], &column_drafts[2]};
+  }
 };
 
 // The test hook's Messages states (pp_state): "messages" (the conversation list), "conversation"
