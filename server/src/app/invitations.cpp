@@ -14,10 +14,17 @@ std::variant<InvitationPlan, Error> plan_invitation(Store& store,
                                                     const MailSettings& settings, UnixTime now) {
   if (auto fields = validate_invitation_request(req, org.kind); !fields.empty())
     return Error{ErrorCode::Validation, "Please check the highlighted fields.", std::move(fields)};
-  if (store.find_user_by_email(req.email))
-    return Error{ErrorCode::Conflict,
-                 "There is already a portal user with the e-mail " + req.email + ".",
-                 {{"email", "This person has a portal account already."}}};
+  if (const std::optional<UserRecord> existing = store.find_user_by_email(req.email)) {
+    // Only the organisation's own users may be named: for anyone else's, the answer must not
+    // tell a partner admin that the address has an account elsewhere.
+    if (existing->user.org_id == org.id)
+      return Error{ErrorCode::Conflict,
+                   "There is already a portal user with the e-mail " + req.email +
+                       " in your organisation.",
+                   {{"email", "This person is a user of your organisation already."}}};
+    return Error{ErrorCode::Conflict, "This e-mail address cannot be invited.",
+                 {{"email", "This address cannot be invited."}}};
+  }
   // An open invitation to the same e-mail is replaced (sqlite_mail.cpp): its seat is this one's.
   const SeatUse seats = store.seat_use(org.id, now, req.email);
   const LicenceCheck licence =
