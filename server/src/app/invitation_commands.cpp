@@ -88,7 +88,7 @@ void PortalService::on_invitation_command(Client& client, const Identity& who,
   if (f.type == kCmdInvitationList) return on_invitation_list(client, who, f);
   std::lock_guard lock(publish_mutex_);
   const Actor actor = who.actor();
-  const CommandKey key{actor.user_id, f.id};
+  const CommandKey key{actor.user_id, f.id, f.type};
   if (auto recorded = store_.command_result(key))
     return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});
   const std::optional<Organisation> vendor = store_.vendor_org();

@@ -39,7 +39,7 @@ void PortalService::on_lead_submit(Client& client, const Identity& who, const Co
   // the order of their sequence numbers, and the sender sees its ack before the event. The
   // duplicate check runs inside it too, so two racing submissions cannot both pass.
   std::lock_guard lock(publish_mutex_);
-  const CommandKey key{actor.user_id, f.id};
+  const CommandKey key{actor.user_id, f.id, f.type};
   // A resend of an applied command would collide with its own lead: answer it from the record.
   if (auto recorded = store_.command_result(key)) {
     // Answered only once durable: the first try may still be waiting for its sync.

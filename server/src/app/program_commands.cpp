@@ -223,7 +223,7 @@ void PortalService::on_program_command(Client& client, const Identity& who,
 
   // Read, check, write, ack and publish in one critical section, as the pipeline commands do.
   std::lock_guard lock(publish_mutex_);
-  const CommandKey key{actor.user_id, f.id};
+  const CommandKey key{actor.user_id, f.id, f.type};
   if (auto recorded = store_.command_result(key)) {
     // Answered only once durable: the first try may still be waiting for its sync.
     return ack_and_publish(client, f.id, CommandOutcome{std::move(*recorded), {}, true});

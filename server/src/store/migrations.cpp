@@ -8,6 +8,7 @@
 #include "store/schema_v13_commission.h"
 #include "store/schema_v14_fanout_indexes.h"
 #include "store/schema_v15_search_catchup.h"
+#include "store/schema_v16_command_types.h"
 #include "store/schema_v2_pipeline.h"
 #include "store/schema_v3_accounts.h"
 #include "store/schema_v4_program.h"
@@ -113,6 +114,7 @@ constexpr auto kMigrations = std::to_array<Migration>({
     {13, kSchemaV13Commission},
     {14, kSchemaV14FanoutIndexes},
     {15, kSchemaV15SearchCatchup},
+    {16, kSchemaV16CommandTypes},
 });
 
 // Versions are 1, 2, 3, ... in list order: a merge that reorders or skips one fails the build

@@ -1,5 +1,7 @@
 #include "store/sqlite_log.h"
 
+#include "store/store_error.h"
+
 namespace portal::server::sqlite {
 
 int64_t latest_seq(Database& db, const std::string& room_key) {
@@ -13,9 +15,13 @@ std::string dump_json(const nlohmann::json& j) {
 }
 
 std::optional<nlohmann::json> recorded_result(Database& db, const CommandKey& key) {
-  Query q = db.query("SELECT result FROM commands WHERE user_id = ? AND command_id = ?");
+  Query q = db.query("SELECT result, type FROM commands WHERE user_id = ? AND command_id = ?");
   q.bind(1, key.user_id).bind(2, key.command_id);
   if (!q.step()) return std::nullopt;
+  // Rows from before schema 16 have no type: they replay as they always did.
+  const std::string type = q.column_text(1);
+  if (!type.empty() && !key.type.empty() && type != key.type)
+    throw CommandConflict("command id " + key.command_id + " was used for " + type);
   return nlohmann::json::parse(q.column_text(0), nullptr, false);
 }
 
@@ -38,11 +44,12 @@ std::vector<StoredEvent> append_events(Database& db, const std::vector<NewEvent>
 
 void record_command(Database& db, const CommandKey& key, const nlohmann::json& result,
                     UnixTime now) {
-  db.query("INSERT INTO commands (user_id, command_id, result, at) VALUES (?, ?, ?, ?)")
+  db.query("INSERT INTO commands (user_id, command_id, result, at, type) VALUES (?, ?, ?, ?, ?)")
       .bind(1, key.user_id)
       .bind(2, key.command_id)
       .bind(3, dump_json(result))
       .bind(4, now)
+      .bind(5, key.type)
       .run();
 }
 
