@@ -367,8 +367,12 @@ void App::on_frame(ServerFrame frame) {
           replica_.on_snapshot(f);
         else if constexpr (std::is_same_v<T, EventFrame>)
           on_event(f);
+        else if constexpr (std::is_same_v<T, CaughtUpFrame>)
+          std::erase(resyncing_, f.room);  // the replay is over: nothing more is missing
         else if constexpr (std::is_same_v<T, ByeFrame>) {
-          if (f.reason == "session_expired")
+          if (f.reason == "login_timeout")
+            conn_.reconnect_at_once();  // no user yet: a fresh socket, without a notice
+          else if (f.reason == "session_expired")
             end_session(kSessionEnded);
           else if (f.reason == "logged_out" && screen_ == Screen::App) {
             forget_outbox();

@@ -78,6 +78,13 @@ void Connection::on_lost() {
   listener_.on_close();
 }
 
+void Connection::reconnect_at_once() {
+  drop_socket();
+  failures_ = 0;
+  state_ = State::Waiting;
+  retry_at_ms_ = 0;
+}
+
 bool Connection::tick(double now_ms) {
   // The browser says the network is gone (navigator.onLine): a socket that still looks open
   // would only swallow frames, so give it up now; commands wait for the reconnect.

@@ -40,6 +40,9 @@ class Connection {
   // Gives up the open socket and tries again after the back-off: the server took the connection
   // but cannot serve it now (a resume it could not store, say).
   void retry_later() { on_lost(); }
+  // Gives up the open socket and opens a new one on the next tick, with no back-off and no
+  // "reconnecting" notice: the server closes sockets that stay without a user for long.
+  void reconnect_at_once();
   // Consecutive lost or failed connections since one last stayed open for kStableMs.
   int failures() const { return failures_; }
   // Whole seconds until the next attempt (for "reconnecting in N s"), 0 when none is due.

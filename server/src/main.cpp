@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <thread>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "app/options.h"
 #include "app/portal_service.h"
 #include "app/thread_name.h"
+#include "auth/hash_queue.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
 #include "bus/hub.h"
@@ -140,7 +142,9 @@ int run(const Options& o) {
   FileAccess file_access(store, blobs);
   Hub hub;
   LoginThrottle throttle;
-  PortalService service(store, hub, hasher, throttle);
+  // Log-ins' password checks run here, on their own two threads (auth/hash_queue.h).
+  HashQueue logins(HashQueue::Limits{});
+  PortalService service(store, hub, hasher, throttle, logins);
   file_access.set_download_recorder(
       [&service](const portal::DownloadRecord& d, const portal::Id& org) {
         service.record_download(d, org);
@@ -164,6 +168,7 @@ int run(const Options& o) {
       service, StaticFiles(o.public_dir), o.allow_origins,
       [&workers](SharedState::Work work) { net::post(workers, std::move(work)); });
   state->set_file_access(&file_access);
+  state->set_login_deadline(std::chrono::seconds(o.login_deadline));
   // A failed sync dropped the acks and events it covered: every client reconnects, resends
   // what is unanswered and catches its rooms up from the event log.
   service.on_storage_failure([weak = std::weak_ptr<SharedState>(state)] {
@@ -180,11 +185,31 @@ int run(const Options& o) {
   }
   server->run();
 
+  // Sessions can end in the database without the server doing it (they expire; portal-admin
+  // resets a password): now and then their live connections are closed.
+  net::steady_timer session_timer(ioc);
+  std::function<void()> check_sessions = [&] {
+    session_timer.expires_after(std::chrono::seconds(o.session_check));
+    session_timer.async_wait([&](const boost::system::error_code& error) {
+      if (error) return;
+      net::post(workers, [&service] {
+        try {
+          service.sweep_sessions();
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "portal-server: could not check sessions: %s\n", e.what());
+        }
+      });
+      check_sessions();
+    });
+  };
+  check_sessions();
+
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int) {
     if (error) return;
     std::fprintf(stderr, "portal-server: shutting down\n");
     server->stop();
+    session_timer.cancel();
     state->shutdown_all();
     stop_when_drained(ioc, state, std::make_shared<net::steady_timer>(ioc),
                       std::chrono::steady_clock::now() + kShutdownGrace);
@@ -226,6 +251,7 @@ int run(const Options& o) {
   // Work still queued would only answer clients that are gone; let running work finish.
   workers.stop();
   workers.join();
+  logins.stop();  // log-ins not checked yet hold connections: let them go while ioc exists
   service.stop();  // acks still waiting for their sync go out while the io_context exists
   mailer.stop();   // pending mails stay in the outbox for the next start
   std::fprintf(stderr, "portal-server: stopped\n");

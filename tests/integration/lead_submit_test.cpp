@@ -149,6 +149,8 @@ TEST_F(LeadSubmitTest, ResubscribingWithAfterReplaysMissedEvents) {
   EXPECT_EQ(first["data"]["lead"]["company"], "Missed missed-1");
   EXPECT_EQ(second["seq"], seq + 2);
   EXPECT_EQ(second["data"]["lead"]["company"], "Missed missed-2");
+  // The replay says where it ends; nothing else follows.
+  EXPECT_EQ(leo.expect(), Json({{"t", "caught_up"}, {"room", "overview"}, {"seq", seq + 2}}));
   EXPECT_EQ(leo.next(300ms), std::nullopt);
 
   // Live events follow the replay without a gap.
@@ -156,11 +158,12 @@ TEST_F(LeadSubmitTest, ResubscribingWithAfterReplaysMissedEvents) {
   ASSERT_EQ(dana.expect()["t"], "ack");
   EXPECT_EQ(leo.expect()["seq"], seq + 3);
 
-  // Up to date: nothing to replay, nothing sent. From the future: a fresh snapshot.
+  // Up to date: nothing to replay, and the server says so. From the future: a fresh snapshot.
   WsClient check(port());
   check.send({{"t", "resume"}, {"v", kProtocolVersion}, {"token", token}});
   ASSERT_EQ(check.expect()["t"], "welcome");
   check.send({{"t", "sub"}, {"room", "overview"}, {"after", seq + 3}});
+  EXPECT_EQ(check.expect(), Json({{"t", "caught_up"}, {"room", "overview"}, {"seq", seq + 3}}));
   EXPECT_EQ(check.next(300ms), std::nullopt);
   check.send({{"t", "sub"}, {"room", "overview"}, {"after", seq + 100}});
   const Json snap = check.expect();

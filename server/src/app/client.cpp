@@ -10,6 +10,10 @@ void Client::send(const ServerFrame& frame) {
   send(std::make_shared<const std::string>(encode(frame)));
 }
 
+void Client::end(std::string reason) {
+  if (auto c = connection_.lock()) c->end(std::move(reason));
+}
+
 std::optional<Identity> Client::identity() const {
   std::lock_guard lock(mutex_);
   return identity_;
@@ -20,11 +24,13 @@ void Client::set_identity(std::optional<Identity> identity) {
   identity_ = std::move(identity);
 }
 
-void Client::begin_subscription(const std::string& room_key, std::string wire_name) {
+bool Client::begin_subscription(const std::string& room_key, std::string wire_name) {
   std::lock_guard lock(mutex_);
+  if (!identity_) return false;
   Subscription sub;
   sub.wire = std::move(wire_name);
   subscriptions_[room_key] = std::move(sub);
+  return true;
 }
 
 SharedFrame Client::frame_for(const Subscription& sub, const BusMessage& message) {

@@ -26,19 +26,25 @@ struct Identity {
 
 class Client final : public BusSubscriber, public std::enable_shared_from_this<Client> {
  public:
-  explicit Client(std::weak_ptr<Connection> connection) : connection_(std::move(connection)) {}
+  // `address` is the peer's IP address, for the log-in limits per address.
+  explicit Client(std::weak_ptr<Connection> connection, std::string address = {})
+      : connection_(std::move(connection)), address_(std::move(address)) {}
 
   void send(SharedFrame frame);
   void send(const ServerFrame& frame);
+  // Says goodbye with `reason` and closes the connection (its session ended elsewhere).
+  void end(std::string reason);
+  const std::string& address() const { return address_; }
 
   std::optional<Identity> identity() const;
   void set_identity(std::optional<Identity> identity);
 
   // Starts following a room: from now on its bus messages are held back until
-  // finish_subscription() sends the snapshot or replay.
+  // finish_subscription() sends the snapshot or replay. False (nothing followed) when the
+  // connection has no user any more: its session ended while the subscription was on its way.
   // `wire_name`, when given, is the room's name in the frames this client gets instead of the
   // key's usual one (vendor staff follow "org:<id>/program" as "program:<id>").
-  void begin_subscription(const std::string& room_key, std::string wire_name = {});
+  bool begin_subscription(const std::string& room_key, std::string wire_name = {});
   // Sends `frames` (a snapshot, or replayed events) that bring the client to `seq`, then every
   // held-back message newer than that, and from then on forwards messages directly.
   void finish_subscription(const std::string& room_key, const std::vector<SharedFrame>& frames,
@@ -62,6 +68,7 @@ class Client final : public BusSubscriber, public std::enable_shared_from_this<C
   static SharedFrame frame_for(const Subscription& sub, const BusMessage& message);
 
   std::weak_ptr<Connection> connection_;
+  const std::string address_;
   mutable std::mutex mutex_;
   std::optional<Identity> identity_;
   std::map<std::string, Subscription> subscriptions_;

@@ -2,6 +2,7 @@
 // on Beast: a way to queue an encoded frame and a way to end the conversation.
 #pragma once
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "bus/bus.h"
@@ -17,6 +18,8 @@ class Connection {
   virtual void send(SharedFrame frame) = 0;
   // Writes what a SendBatch held back (see below).
   virtual void flush() = 0;
+  // Says goodbye (a bye frame with `reason`) and closes the connection. Safe from any thread.
+  virtual void end(std::string reason) = 0;
 };
 
 // While one is alive on a thread, connections hold back what that thread sends them and write

@@ -44,6 +44,10 @@ std::string usage(const char* program) {
          "                       (default http://HOST:PORT/ of this server)\n"
          "  --mail-digest-delay S  seconds an offline member's unread messages wait before\n"
          "                       one digest mail goes out (default 600)\n"
+         "  --login-deadline S   close a connection that has not logged in after S seconds\n"
+         "                       (default 120)\n"
+         "  --session-check S    every S seconds, close the connections of sessions that\n"
+         "                       ended in the database (expired, password reset; default 30)\n"
          "  --help               show this text\n";
 }
 
@@ -154,6 +158,14 @@ ParsedOptions parse_options(int argc, char** argv) {
         return {std::nullopt, "--mail-digest-delay must be a number of seconds up to 604800"};
       }
       o.digest_delay = static_cast<int64_t>(n);
+    } else if (name == "--login-deadline" || name == "--session-check") {
+      auto v = value();
+      if (!v) return missing();
+      unsigned long n = 0;
+      if (!parse_uint(*v, 24 * 3600, n) || n == 0) {
+        return {std::nullopt, std::string(name) + " must be a number of seconds from 1 to 86400"};
+      }
+      (name == "--login-deadline" ? o.login_deadline : o.session_check) = static_cast<int64_t>(n);
     } else {
       return {std::nullopt, "unknown option \"" + std::string(arg) + "\""};
     }

@@ -25,6 +25,9 @@ struct Options {
   std::string mail_from = "portal@localhost";
   std::string public_url;                   // links in mails; empty = http://<host>:<port>
   int64_t digest_delay = 600;               // seconds an offline member's unread messages wait
+  int64_t login_deadline = 120;             // seconds a connection may stay without a user
+  int64_t session_check = 30;               // seconds between checks for sessions ended in the
+                                            // store (expired, or a password reset)
   bool help = false;
 };
 

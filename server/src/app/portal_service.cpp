@@ -6,6 +6,7 @@
 #include "app/files_builder.h"
 #include "auth/tokens.h"
 #include "store/audit_scope.h"
+#include "store/store_error.h"
 #include "store/outbox_scope.h"
 #include "portal/protocol/admin_commands.h"
 #include "portal/protocol/content_commands.h"
@@ -43,20 +44,30 @@ void PortalService::refuse(Client& client, ErrorCode code, std::string message) 
   client.send(error_frame(code, std::move(message)));
 }
 
-void PortalService::handle_text(Client& client, std::string_view text) {
+void PortalService::handle_text(Client& client, std::string_view text,
+                                std::function<void()> done) {
   if (text.size() > kMaxFrameBytes) {
-    return refuse(client, ErrorCode::TooLarge,
-                  "That message is too large (the limit is " +
-                      std::to_string(kMaxFrameBytes / 1024) + " KiB).");
+    refuse(client, ErrorCode::TooLarge,
+           "That message is too large (the limit is " + std::to_string(kMaxFrameBytes / 1024) +
+               " KiB).");
+    return done();
   }
   auto decoded = decode_client_frame(text);
   if (auto* error = std::get_if<Error>(&decoded)) {
     client.send(ErrorFrame{std::nullopt, std::move(*error)});
-    return;
+    return done();
   }
   const ClientFrame& frame = std::get<ClientFrame>(decoded);
+  if (const auto* login = std::get_if<LoginFrame>(&frame))
+    return on_login(client, *login, std::move(done));
   try {
     dispatch(client, frame);
+  } catch (const CommandConflict&) {
+    const auto* cmd = std::get_if<CommandFrame>(&frame);
+    client.send(error_frame(ErrorCode::Conflict,
+                            "This command id was already used for another command. Send the "
+                            "command again under a new id.",
+                            cmd ? std::optional<std::string>(cmd->id) : std::nullopt));
   } catch (const std::exception& e) {
     // A storage failure ends this frame's work, not the connection or the server.
     std::fprintf(stderr, "portal-server: frame failed: %s\n", e.what());
@@ -65,11 +76,12 @@ void PortalService::handle_text(Client& client, std::string_view text) {
                             "Something went wrong on the server. Please try again.",
                             cmd ? std::optional<std::string>(cmd->id) : std::nullopt));
   }
+  done();
 }
 
 void PortalService::dispatch(Client& client, const ClientFrame& frame) {
-  // Log-in, resume and ping are the only frames a connection may send before it has a user.
-  if (auto* f = std::get_if<LoginFrame>(&frame)) return on_login(client, *f);
+  // Log-in (handle_text), resume and ping are the only frames a connection may send before it
+  // has a user.
   if (auto* f = std::get_if<ResumeFrame>(&frame)) return on_resume(client, *f);
   if (auto* f = std::get_if<PingFrame>(&frame)) return on_ping(client, *f);
 
@@ -92,23 +104,55 @@ void PortalService::dispatch(Client& client, const ClientFrame& frame) {
 
 void PortalService::on_ping(Client& client, const PingFrame& f) { client.send(PongFrame{f.n}); }
 
-void PortalService::on_login(Client& client, const LoginFrame& f) {
+void PortalService::on_login(Client& client, const LoginFrame& f, std::function<void()> done) {
   if (f.version != kProtocolVersion) {
-    return refuse(client, ErrorCode::VersionMismatch, kReloadMessage);
+    refuse(client, ErrorCode::VersionMismatch, kReloadMessage);
+    return done();
   }
   auto fields = validate_login(f.email, f.password);
   if (!fields.empty()) {
     client.send(error_frame(ErrorCode::Validation, "Please check the highlighted fields.",
                             std::nullopt, std::move(fields)));
-    return;
+    return done();
   }
-  if (throttle_.blocked(f.email)) {
-    return refuse(client, ErrorCode::RateLimited,
-                  "Too many failed log-ins for this e-mail. Please wait a few minutes and try "
-                  "again.");
+  using Verdict = LoginThrottle::Verdict;
+  const Verdict verdict = throttle_.check(f.email, client.address(), LoginThrottle::Clock::now());
+  if (verdict.kind == Verdict::Kind::kAccountFromAddress) {
+    refuse(client, ErrorCode::RateLimited,
+           "Too many failed log-ins for this e-mail from your network. Please wait a few "
+           "minutes and try again.");
+    return done();
   }
-  // The verification blocks this worker thread for ~0.1 s; the hasher lets only a few run at
-  // once, so log-in bursts queue up rather than exhaust memory.
+  if (verdict.kind == Verdict::Kind::kAddress) {
+    refuse(client, ErrorCode::RateLimited,
+           "Too many failed log-ins from your network. Please wait a few minutes and try again.");
+    return done();
+  }
+  // The password check runs on the hash queue's threads, never on the worker pool, so signed-in
+  // users' pings and commands do not wait behind strangers' log-ins. The connection reads its
+  // next frame only once `done` has run: one log-in at a time per connection.
+  auto shared_done = std::make_shared<std::function<void()>>(std::move(done));
+  const HashQueue::Admission admitted = logins_.submit(
+      client.address(), verdict.not_before,
+      [this, c = client.shared_from_this(), f, shared_done] {
+        try {
+          finish_login(*c, f);
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "portal-server: log-in failed: %s\n", e.what());
+          c->send(error_frame(ErrorCode::Internal,
+                              "Something went wrong on the server. Please try again."));
+        }
+        (*shared_done)();
+      });
+  if (admitted == HashQueue::Admission::kQueued) return;
+  refuse(client, ErrorCode::RateLimited,
+         admitted == HashQueue::Admission::kAddressBusy
+             ? "Too many log-ins from your network at once. Please try again in a few seconds."
+             : "The server is busy logging people in. Please try again in a few seconds.");
+  (*shared_done)();
+}
+
+void PortalService::finish_login(Client& client, const LoginFrame& f) {
   std::optional<UserRecord> record = store_.find_user_by_email(f.email);
   bool ok = false;
   if (record) {
@@ -117,10 +161,10 @@ void PortalService::on_login(Client& client, const LoginFrame& f) {
     hasher_.verify_dummy(f.password);
   }
   if (!ok) {
-    throttle_.record_failure(f.email);
+    throttle_.record_failure(f.email, client.address(), LoginThrottle::Clock::now());
     return refuse(client, ErrorCode::BadCredentials, "E-mail or password is not right.");
   }
-  throttle_.record_success(f.email);
+  throttle_.record_success(f.email, client.address());
 
   std::optional<Organisation> org = store_.find_org(record->user.org_id);
   if (!org) return refuse(client, ErrorCode::Internal, "Your organisation could not be found.");
@@ -170,6 +214,9 @@ void PortalService::welcome(Client& client, Identity identity, const std::string
       });
     }
   }
+  if (const std::optional<Identity> before = client.identity())
+    sessions_.remove(before->token_hash, &client);
+  sessions_.add(identity.token_hash, client.shared_from_this());
   client.set_identity(std::move(identity));
   client.send(w);
 }
@@ -180,6 +227,25 @@ void PortalService::on_logout(Client& client, const Identity& who) {
   drop_subscriptions(client);
   client.set_identity(std::nullopt);
   client.send(ByeFrame{"logged_out"});
+  // The user's other tabs with this session end now too; this one stays open for a new log-in.
+  end_session(who.token_hash, "logged_out", &client);
+}
+
+void PortalService::end_session(const std::string& token_hash, const std::string& reason,
+                                const Client* except) {
+  for (const std::shared_ptr<Client>& other : sessions_.take(token_hash)) {
+    if (other.get() == except) continue;
+    // Identity first: a subscription on its way on another thread then finds no user
+    // (Client::begin_subscription) and frames still to come are refused as unauthenticated.
+    other->set_identity(std::nullopt);
+    drop_subscriptions(*other);
+    other->end(reason);
+  }
+}
+
+void PortalService::sweep_sessions() {
+  for (const std::string& token_hash : store_.ended_sessions(sessions_.tokens(), unix_now()))
+    end_session(token_hash, "session_expired");
 }
 
 void PortalService::on_command(Client& client, const Identity& who, const CommandFrame& f) {
@@ -226,7 +292,11 @@ void PortalService::on_command(Client& client, const Identity& who, const Comman
                           f.id));
 }
 
-void PortalService::on_disconnect(Client& client) { drop_subscriptions(client); }
+void PortalService::on_disconnect(Client& client) {
+  if (const std::optional<Identity> who = client.identity())
+    sessions_.remove(who->token_hash, &client);
+  drop_subscriptions(client);
+}
 
 void PortalService::on_user_seen(const Id& user_id) {
   // Every closing connection marks the user as seen; the last one to close sets the value the

@@ -3,13 +3,16 @@
 // nothing of sockets. Its calls block (SQLite, argon2), so the network layer runs them on a
 // worker pool rather than on the I/O threads.
 #pragma once
+#include <functional>
 #include <mutex>
 #include <string_view>
 
 #include "app/client.h"
 #include "app/durable_queue.h"
+#include "app/live_sessions.h"
 #include "app/mail_text.h"
 #include "app/presence_board.h"
+#include "auth/hash_queue.h"
 #include "auth/login_throttle.h"
 #include "auth/passwords.h"
 #include "bus/bus.h"
@@ -26,11 +29,13 @@ struct HttpAnswer {
 
 class PortalService {
  public:
-  PortalService(Store& store, Bus& bus, PasswordHasher& hasher, LoginThrottle& throttle)
+  PortalService(Store& store, Bus& bus, PasswordHasher& hasher, LoginThrottle& throttle,
+                HashQueue& logins)
       : store_(store),
         bus_(bus),
         hasher_(hasher),
         throttle_(throttle),
+        logins_(logins),
         durable_([&store] { store.sync(); }) {}
 
   // Records that `d.user_id` downloaded a version of a file of `org` and publishes the event to
@@ -48,7 +53,13 @@ class PortalService {
   HttpAnswer invitation_preview(std::string_view token);
   HttpAnswer accept_invitation(std::string_view body);
   // Handles one text frame. Every frame gets an answer or a typed error; nothing throws.
-  void handle_text(Client& client, std::string_view text);
+  // `done` runs once the frame's work is over: before handle_text returns for most frames,
+  // later and on another thread for a log-in, whose password check waits in the hash queue.
+  void handle_text(Client& client, std::string_view text, std::function<void()> done);
+  // Ends the sessions that ended in the store meanwhile (expired, or a password reset by
+  // portal-admin): their live connections are told `session_expired` and closed. Blocks on
+  // SQLite; the server runs it on the worker pool now and then.
+  void sweep_sessions();
   // Sends the acks and events still waiting for their sync, then stops doing so. The server
   // calls it once its I/O has stopped, before the sockets' io_context goes away.
   void stop() { durable_.stop(); }
@@ -65,7 +76,10 @@ class PortalService {
  private:
   void dispatch(Client& client, const ClientFrame& frame);
 
-  void on_login(Client& client, const LoginFrame& f);
+  // Checks the frame and the throttle, then queues the password check (finish_login) on the
+  // hash queue; runs `done` when the log-in is over, whatever its outcome.
+  void on_login(Client& client, const LoginFrame& f, std::function<void()> done);
+  void finish_login(Client& client, const LoginFrame& f);
   void on_resume(Client& client, const ResumeFrame& f);
   void on_logout(Client& client, const Identity& who);
   void on_ping(Client& client, const PingFrame& f);
@@ -144,11 +158,17 @@ class PortalService {
   // Sends the welcome for a logged-in or resumed session and switches the client to it.
   void welcome(Client& client, Identity identity, const std::string& token, UnixTime expires_at);
   void drop_subscriptions(Client& client);
+  // Every live connection of the session, but `except`, loses its user and rooms and is closed
+  // with a bye of `reason`.
+  void end_session(const std::string& token_hash, const std::string& reason,
+                   const Client* except = nullptr);
 
   Store& store_;
   Bus& bus_;
   PasswordHasher& hasher_;
   LoginThrottle& throttle_;
+  HashQueue& logins_;
+  LiveSessions sessions_;
   // Held from commit to publish so the events of one room reach the bus in sequence order.
   std::mutex publish_mutex_;
   PresenceBoard presence_;

@@ -35,7 +35,7 @@ SharedFrame share(const ServerFrame& f) {
 }
 
 void PortalService::follow_room(Client& client, const std::string& key, std::string wire_name) {
-  client.begin_subscription(key, std::move(wire_name));
+  if (!client.begin_subscription(key, std::move(wire_name))) return;
   bus_.subscribe(key, client.weak_from_this());
 }
 
@@ -49,6 +49,9 @@ bool PortalService::replay_missed(Client& client, const std::string& key, const 
     frames.push_back(share(EventFrame{f.room, e.seq, e.type, e.data}));
     seq = e.seq;
   }
+  // Said even when nothing was missed: without it a client could not tell "up to date" from
+  // "the answer was lost".
+  frames.push_back(share(CaughtUpFrame{f.room, seq}));
   client.finish_subscription(key, frames, seq);
   return true;
 }

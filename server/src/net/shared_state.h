@@ -3,6 +3,7 @@
 // sessions (so shutdown can say goodbye to each). Like Beast's chat example, the list holds raw
 // pointers under a mutex; a session adds itself when it starts and removes itself when it dies.
 #pragma once
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -46,6 +47,10 @@ class SharedState {
   FileAccess* file_access() const { return file_access_; }
   void set_file_access(FileAccess* files) { file_access_ = files; }
 
+  // How long a WebSocket connection may stay without a user before it is closed.
+  std::chrono::seconds login_deadline() const { return login_deadline_; }
+  void set_login_deadline(std::chrono::seconds s) { login_deadline_ = s; }
+
   // A browser's Origin must name the host it connected to, or one of --allow-origin.
   bool origin_allowed(std::string_view origin, std::string_view host) const;
 
@@ -67,6 +72,7 @@ class SharedState {
   std::vector<std::string> allow_origins_;
   std::function<void(Work)> run_blocking_;
   FileAccess* file_access_ = nullptr;
+  std::chrono::seconds login_deadline_{120};
 
   mutable std::mutex mutex_;
   bool shutting_down_ = false;

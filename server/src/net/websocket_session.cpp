@@ -95,8 +95,12 @@ void websocket_session::on_accept(beast::error_code ec) {
   socket_ = handshake_.next_layer().release_socket();
   beast::error_code ignored;
   socket_.non_blocking(true, ignored);
-  client_ = std::make_shared<Client>(weak_from_this());
+  beast::error_code no_peer;
+  const auto peer = socket_.remote_endpoint(no_peer);
+  client_ = std::make_shared<Client>(weak_from_this(),
+                                     no_peer ? std::string() : peer.address().to_string());
   last_heard_ = Clock::now();
+  opened_at_ = last_heard_;
   arm_heartbeat();
   if (!state_->join(this, weak_from_this())) {
     // The server began shutting down during the handshake.
@@ -116,14 +120,16 @@ void websocket_session::pump() {
     std::string text = std::move(inbox_.front());
     inbox_.pop_front();
     state_->run_blocking([self = shared_from_this(), text = std::move(text)] {
+      // A log-in finishes later, on the hash queue's thread: `done` runs there.
+      auto done = [self] { net::post(self->socket_.get_executor(), [self] { self->on_handled(); }); };
       try {
-        self->state_->service().handle_text(*self->client_, text);
+        self->state_->service().handle_text(*self->client_, text, done);
       } catch (const std::exception& e) {
         // handle_text answers its own failures; this only guards the worker thread, which an
         // escaping exception would take down with the whole process.
         std::fprintf(stderr, "portal-server: unexpected failure: %s\n", e.what());
+        done();
       }
-      net::post(self->socket_.get_executor(), [self] { self->on_handled(); });
     });
     return;
   }
@@ -474,7 +480,7 @@ void websocket_session::on_shutdown(const std::string& reason) {
 }
 
 void websocket_session::arm_heartbeat() {
-  heartbeat_.expires_after(kHeartbeatTick);
+  heartbeat_.expires_after(std::min<Clock::duration>(kHeartbeatTick, state_->login_deadline()));
   heartbeat_.async_wait(
       beast::bind_front_handler(&websocket_session::on_heartbeat, shared_from_this()));
 }
@@ -487,6 +493,13 @@ void websocket_session::on_heartbeat(beast::error_code ec) {
   if (handling_ || !inbox_.empty()) last_heard_ = now;
   const auto silent = now - last_heard_;
   if (silent >= kSilentLimit) return abort("it stopped answering pings");
+  // A connection with no user after the deadline is closed (bye "login_timeout"): sockets
+  // opened and never logged in on must not pile up. The browser app reconnects at once,
+  // unseen, so a log-in page left open is not disturbed.
+  if (!handling_ && now - opened_at_ >= state_->login_deadline() && !client_->identity()) {
+    on_shutdown("login_timeout");
+    opened_at_ = now;  // the close handshake's own limit takes over from here
+  }
   if (silent >= kPingAfter && !pinged_) {
     queue_control(ws::Opcode::kPing, {});
     pinged_ = true;

@@ -47,6 +47,8 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   void send(SharedFrame frame) override;
   // Connection: write what a SendBatch held back (any thread).
   void flush() override;
+  // Connection: say goodbye and close, the session having ended elsewhere (any thread).
+  void end(std::string reason) override { shutdown(std::move(reason)); }
   // Closable: say goodbye and close with "going away" (any thread).
   void shutdown(std::string reason) override;
 
@@ -108,6 +110,7 @@ class websocket_session : public std::enable_shared_from_this<websocket_session>
   bool reading_ = false;
   bool handling_ = false;
   Clock::time_point last_heard_;
+  Clock::time_point opened_at_;  // a connection that never logs in is closed after a while
   bool pinged_ = false;  // a ping went out since the peer was last heard
 
   // [SECTION] writing: every member below is guarded by write_mutex_, and so is every write to

@@ -2,6 +2,7 @@
 // and the attachment rows of messages. The bytes themselves live in the BlobStore.
 #include "store/sqlite_files.h"
 
+#include "store/sqlite_reader_lease.h"
 #include "store/sqlite_store.h"
 
 namespace portal::server {
@@ -67,6 +68,22 @@ std::optional<Id> SqliteStore::session_user(const std::string& token_hash, UnixT
   q.bind(1, token_hash).bind(2, now);
   if (!q.step()) return std::nullopt;
   return q.column_text(0);
+}
+
+std::vector<std::string> SqliteStore::ended_sessions(const std::vector<std::string>& token_hashes,
+                                                    UnixTime now) {
+  std::vector<std::string> ended;
+  if (token_hashes.empty()) return ended;
+  // A reader: checking every live connection's session must not hold the writer meanwhile.
+  ReaderLease lease(*this);
+  sqlite::Database& db = lease.db();
+  sqlite::Transaction tx(db, sqlite::TransactionMode::Deferred);
+  for (const std::string& token_hash : token_hashes) {
+    Query q = db.query("SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?");
+    q.bind(1, token_hash).bind(2, now);
+    if (!q.step()) ended.push_back(token_hash);
+  }
+  return ended;
 }
 
 void SqliteStore::insert_upload(const UploadRecord& u) {

@@ -180,6 +180,8 @@ class SqliteStore final : public Store {
                                       const nlohmann::json& result, UnixTime now) override;
   // In sqlite_files.cpp:
   std::optional<Id> session_user(const std::string& token_hash, UnixTime now) override;
+  std::vector<std::string> ended_sessions(const std::vector<std::string>& token_hashes,
+                                          UnixTime now) override;
   void insert_upload(const UploadRecord& upload) override;
   std::optional<UploadRecord> find_upload(const Id& id) override;
   std::optional<Id> attachment_conversation(const Id& upload_id) override;

@@ -66,9 +66,12 @@ struct NewEvent {
 
 // Identifies a command for idempotency: the same user resending the same id gets the first
 // result back and nothing is applied twice.
+// The command's type is recorded with it: an id reused for another type is a conflict
+// (store_error.h), not a replay.
 struct CommandKey {
   Id user_id;
   std::string command_id;
+  std::string type;
 };
 
 struct CommandOutcome {
@@ -144,6 +147,10 @@ class Store {
   virtual std::optional<Id> refresh_session(const std::string& token_hash, UnixTime now,
                                             UnixTime new_expiry) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
+  // Those of `token_hashes` that are no longer live sessions at `now` (expired, deleted by a
+  // log-out or a password reset), read on a reader connection in one transaction.
+  virtual std::vector<std::string> ended_sessions(const std::vector<std::string>& token_hashes,
+                                                  UnixTime now) = 0;
 
   // ---- rooms ----
   virtual int64_t room_seq(const std::string& room_key) = 0;

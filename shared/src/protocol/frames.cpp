@@ -181,8 +181,11 @@ std::string encode(const ServerFrame& frame) {
           return {{"t", "event"}, {"room", f.room}, {"seq", f.seq}, {"type", f.type}, {"data", f.data}};
         } else if constexpr (std::is_same_v<F, PongFrame>) {
           return {{"t", "pong"}, {"n", f.n}};
-        } else {
+        } else if constexpr (std::is_same_v<F, ByeFrame>) {
           return {{"t", "bye"}, {"reason", f.reason}};
+        } else {
+          static_assert(std::is_same_v<F, CaughtUpFrame>, "every server frame is encoded");
+          return {{"t", "caught_up"}, {"room", f.room}, {"seq", f.seq}};
         }
       },
       frame);
@@ -257,6 +260,12 @@ std::variant<ServerFrame, Error> decode_server_frame(std::string_view text) {
   }
   if (t == "pong") return PongFrame{get_int(j, "n").value_or(0)};
   if (t == "bye") return ByeFrame{get_string(j, "reason").value_or("")};
+  if (t == "caught_up") {
+    auto room = get_string(j, "room");
+    auto seq = get_int(j, "seq");
+    if (!room || !seq) return bad_frame("Malformed caught_up frame.");
+    return CaughtUpFrame{*room, *seq};
+  }
   return Error{ErrorCode::UnknownType, "Unknown frame type \"" + t.substr(0, 32) + "\".", {}};
 }
 

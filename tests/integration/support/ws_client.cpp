@@ -82,11 +82,20 @@ struct WsClient::Impl {
   }
 };
 
-WsClient::WsClient(uint16_t port, const std::string& origin) : impl_(std::make_unique<Impl>()) {
+WsClient::WsClient(uint16_t port, const std::string& origin, const std::string& from)
+    : impl_(std::make_unique<Impl>()) {
   tcp::resolver resolver(impl_->ioc);
   auto& layer = beast::get_lowest_layer(impl_->ws);
   layer.expires_after(std::chrono::seconds(5));
-  layer.connect(resolver.resolve("127.0.0.1", std::to_string(port)));
+  if (from.empty()) {
+    layer.connect(resolver.resolve("127.0.0.1", std::to_string(port)));
+  } else {
+    // Any 127.x.y.z is this machine: bind the source, then connect to the server as usual.
+    tcp::socket& socket = layer.socket();
+    socket.open(tcp::v4());
+    socket.bind(tcp::endpoint(net::ip::make_address(from), 0));
+    socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  }
   layer.expires_never();
   impl_->ws.set_option(websocket::stream_base::decorator([origin](websocket::request_type& req) {
     if (!origin.empty()) req.set(beast::http::field::origin, origin);

@@ -18,7 +18,9 @@ class WsClient {
  public:
   // Connects to ws://127.0.0.1:port/ws; `origin` is sent as the Origin header when not empty.
   // Throws std::runtime_error when the handshake fails.
-  explicit WsClient(uint16_t port, const std::string& origin = "");
+  // `from`, when not empty, is the loopback address the connection comes from (127.0.0.2, ...):
+  // the server's limits per address see separate peers.
+  explicit WsClient(uint16_t port, const std::string& origin = "", const std::string& from = "");
   ~WsClient();
   WsClient(const WsClient&) = delete;
   WsClient& operator=(const WsClient&) = delete;

@@ -29,6 +29,7 @@ class RecordingConnection : public Connection {
     ++flushes;
     flush_now();
   }
+  void end(std::string) override {}
 
   std::weak_ptr<RecordingConnection> self;
   std::vector<std::vector<std::string>> writes;  // one entry per write to the socket

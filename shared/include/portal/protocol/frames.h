@@ -50,13 +50,16 @@ struct AckFrame { std::string id; Json result; };
 struct SnapshotFrame { std::string room; int64_t seq = 0; Json state; };
 struct EventFrame { std::string room; int64_t seq = 0; std::string type; Json data; };
 struct PongFrame { int64_t n = 0; };
-// "server_shutdown", "logged_out", "session_expired", "storage_failed"
+// "server_shutdown", "logged_out", "session_expired", "storage_failed", "login_timeout"
 struct ByeFrame {
   std::string reason;
 };
+// Ends the events replayed for a `sub` with `after` (none when nothing was missed): the client
+// holds the room up to `seq` and is up to date; what follows are live events.
+struct CaughtUpFrame { std::string room; int64_t seq = 0; };
 
 using ServerFrame = std::variant<WelcomeFrame, ErrorFrame, AckFrame, SnapshotFrame, EventFrame,
-                                 PongFrame, ByeFrame>;
+                                 PongFrame, ByeFrame, CaughtUpFrame>;
 
 std::string encode(const ServerFrame& f);
 std::variant<ServerFrame, Error> decode_server_frame(std::string_view text);
