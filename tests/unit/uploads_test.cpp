@@ -57,10 +57,145 @@ TEST(UploadRules, DocumentsMustMatchTheirTypeAndUnknownTypesAreRefused) {
   EXPECT_EQ(field_of(check_upload("fake.pdf", "application/pdf", "just text")), "content");
   EXPECT_TRUE(std::holds_alternative<UploadKind>(
       check_upload("prices.csv", "Text/CSV; charset=utf-8", "sku,price\n1,2\n")));
-  EXPECT_EQ(field_of(check_upload("page.html", "text/html", "<p>hi</p>")), "content_type");
+  EXPECT_EQ(field_of(check_upload("page.txt", "text/html", "hi")), "content_type");
   EXPECT_EQ(field_of(check_upload("x.dat", "", "data")), "content_type");
   // A .bin is taken for a program whatever it claims to be.
   EXPECT_EQ(field_of(check_upload("x.bin", "", "data")), "content");
+}
+
+std::string message_of(const std::variant<UploadKind, Error>& r) {
+  const Error* e = std::get_if<Error>(&r);
+  return e ? e->message : std::string();
+}
+
+bool accepted(const std::variant<UploadKind, Error>& r) {
+  return std::holds_alternative<UploadKind>(r);
+}
+
+TEST(UploadRules, TrailingDotsSpacesAndStreamsDoNotHideAProgram) {
+  // Windows drops trailing dots and spaces when saving and NTFS reads "name:stream" as "name",
+  // so each of these is a runnable program on the partner's computer.
+  for (const char* name :
+       {"x.exe.", "x.js ", "x.bat...", "x.exe .", "x.exe. . .", "x.EXE . .", "x.cmd  ",
+        "x.exe::$DATA", "x.exe:stream", "report.pdf:x.exe", "X.Ps1", ".exe"}) {
+    const auto r = check_upload(name, "text/plain", "hello");
+    EXPECT_EQ(field_of(r), "content") << name;
+    EXPECT_EQ(message_of(r), "Programs and scripts cannot be shared here.") << name;
+  }
+  EXPECT_EQ(effective_extension("x.exe. . ."), "exe");
+  EXPECT_EQ(effective_extension("Report.PDF"), "pdf");
+  EXPECT_EQ(effective_extension("README"), "");
+  // A colon elsewhere is an ordinary character: the name is judged part by part.
+  EXPECT_TRUE(accepted(check_upload("Meeting 10:30.txt", "text/plain", "agenda")));
+}
+
+TEST(UploadRules, EveryDangerousExtensionIsRefused) {
+  for (const char* ext :
+       {"exe", "dll", "com", "scr", "msi", "msp", "mst", "bat", "cmd", "ps1", "ps1xml",
+        "psm1", "psd1", "vbs", "vbe", "js", "jse", "wsf", "wsh", "wsc", "ws", "pif", "reg",
+        "lnk", "url", "scf", "inf", "cpl", "hta", "msc", "gadget", "application", "appref-ms",
+        "jar", "jnlp", "app", "command", "pkg", "dmg", "workflow", "sh", "bash", "zsh", "csh",
+        "ksh", "run", "bin", "elf", "appimage", "deb", "rpm", "desktop", "apk", "iso", "img"}) {
+    const auto r = check_upload(std::string("file.") + ext, "application/octet-stream", "data");
+    EXPECT_EQ(message_of(r), "Programs and scripts cannot be shared here.") << ext;
+    EXPECT_EQ(name_risk(std::string("FILE.") + ext + "."), NameRisk::Program) << ext;
+  }
+  for (const char* ext : {"html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svg", "svgz",
+                          "xml", "xsl", "xslt"}) {
+    const auto r = check_upload(std::string("page.") + ext, "text/plain", "plain words");
+    EXPECT_EQ(field_of(r), "content") << ext;
+    EXPECT_EQ(message_of(r),
+              "Web pages and SVG files cannot be shared here; share a PDF or an image instead.")
+        << ext;
+  }
+}
+
+TEST(UploadRules, BidiControlsInANameAreRefused) {
+  // "invoice<RLO>fdp.exe" is shown as "invoiceexe.pdf".
+  EXPECT_EQ(field_of(check_upload("invoice\u202efdp.exe", "text/plain", "a")), "name");
+  EXPECT_EQ(field_of(check_upload("invoice\u202efdp.txt", "text/plain", "a")), "name");
+  for (const char* mark : {"\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d",
+                           "\u2066", "\u2067", "\u2068", "\u2069", "\u061c"}) {
+    EXPECT_EQ(field_of(check_upload(std::string("a") + mark + "b.txt", "text/plain", "a")),
+              "name")
+        << mark;
+  }
+  // Letters from right-to-left scripts are fine; only the invisible controls are refused.
+  EXPECT_TRUE(accepted(check_upload("\u05e9\u05dc\u05d5\u05dd.txt", "text/plain", "a")));
+  EXPECT_TRUE(accepted(check_upload("\u2014 notes \u2014.txt", "text/plain", "a")));
+}
+
+TEST(UploadRules, MarkupIsRefusedWhateverItIsCalledOrDeclaredAs) {
+  const std::string web =
+      "Web pages and SVG files cannot be shared here; share a PDF or an image instead.";
+  EXPECT_EQ(message_of(check_upload("notes.txt", "text/plain", "<html><script>x()</script>")),
+            web);
+  EXPECT_EQ(message_of(check_upload("notes.txt", "application/octet-stream",
+                                    "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"x()\"/>")),
+            web);
+  EXPECT_EQ(message_of(check_upload("a.csv", "text/csv", "\xef\xbb\xbf \r\n\t<HTML>")), web);
+  EXPECT_EQ(message_of(check_upload("a.txt", "text/plain", "\xff\xfe<\0h\0t\0m\0l\0>\0"s)),
+            web);
+  EXPECT_EQ(message_of(check_upload("a.txt", "text/plain", "\xfe\xff\0<\0s\0v\0g\0 "s)), web);
+  EXPECT_EQ(message_of(check_upload("a.doc", "application/msword", "<html>")), web);
+  for (const char* start :
+       {"<!DOCTYPE html>", "<!doctype svg PUBLIC", "<html>", "<HEAD>", "<script>", "<iframe ",
+        "<body>", "<svg>", "<?xml version=\"1.0\"?>", "<!-- x -->", "<style>", "<title>",
+        "<table>", "<div>", "<a href=x>", "<img src=x onerror=y>", "<object ", "<embed ",
+        "<meta ", "<p>", "<b>", "<br>", "<h1>", "<font>", "<script/src=x>", "<svg"}) {
+    EXPECT_TRUE(looks_like_markup(start)) << start;
+  }
+  // A "<" that opens no tag the sniffer knows is text.
+  for (const char* text : {"<about> the plan", "a < b", "<3 thanks", "<abbr>", "<html5 notes"})
+    EXPECT_FALSE(looks_like_markup(text)) << text;
+}
+
+TEST(UploadRules, ShortcutsCabinetsAndMisdeclaredCompoundFilesAreRefused) {
+  const std::string lnk = "\x4c\0\0\0\x01\x14\x02\0\0\0\0\0\xc0"s;
+  EXPECT_EQ(message_of(check_upload("a.txt", "text/plain", lnk)),
+            "Programs and scripts cannot be shared here.");
+  EXPECT_EQ(message_of(check_upload("a.zip", "application/zip", "MSCF\0\0\0\0\x10"s)),
+            "Programs and scripts cannot be shared here.");
+  const std::string ole = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0"s;
+  EXPECT_EQ(field_of(check_upload("setup.txt", "application/octet-stream", ole)), "content");
+  EXPECT_EQ(field_of(check_upload("setup.txt", "text/plain", ole)), "content");
+}
+
+TEST(UploadRules, OrdinaryDocumentsStillPass) {
+  const std::string ole = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0"s;
+  struct Case {
+    const char* name;
+    const char* type;
+    std::string bytes;
+  };
+  const Case cases[] = {
+      {"notes.txt", "text/plain", "Call Dana on Monday.\nBring the <draft> prices.\n"},
+      {"prices.csv", "text/csv", "sku,price\n1,2\n"},
+      {"bom.csv", "text/csv", "\xef\xbb\xbfsku;price\n"},
+      {"plan.pdf", "application/pdf", "%PDF-1.7\n"},
+      {"plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+       "PK\x03\x04\x14\0"s},
+      {"logo.png", "image/png", kPng},
+      {"old.doc", "application/msword", ole},
+      {"old.xls", "application/vnd.ms-excel", ole},
+      {"old.ppt", "application/vnd.ms-powerpoint", ole},
+      {"archive.zip", "application/zip", "PK\x03\x04"s},
+      {"Q3 report v2.final.pdf", "application/pdf", "%PDF-1.4"},
+  };
+  for (const Case& c : cases) {
+    const auto r = check_upload(c.name, c.type, c.bytes);
+    EXPECT_TRUE(accepted(r)) << c.name << ": " << message_of(r);
+  }
+}
+
+TEST(UploadRules, ASharedFileCannotBeNamedAsAProgram) {
+  EXPECT_FALSE(check_shared_file_name("Price list.pdf", "name"));
+  const std::optional<Error> js = check_shared_file_name("run.js ", "name");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->code, ErrorCode::Validation);
+  EXPECT_EQ(js->fields.front().field, "name");
+  EXPECT_TRUE(check_shared_file_name("page.HTML.", "name"));
+  EXPECT_TRUE(check_shared_file_name("a\u202etxt.exe", "name"));
 }
 
 TEST(UploadRules, NamesAndEmptyFilesAreChecked) {

@@ -14,6 +14,7 @@
 #include "auth/tokens.h"
 #include "portal/protocol/model_codecs.h"
 #include "portal/rules/entity_validation.h"
+#include "portal/rules/upload_rules.h"
 
 namespace portal::server {
 namespace {
@@ -168,6 +169,9 @@ Outcome plan_add(const Context& c, const CommandFrame& f, Store& store) {
   auto fields = validate_stored_file(file);
   for (FieldError& e : validate_file_version(version)) fields.push_back(std::move(e));
   if (!fields.empty()) return invalid(fields);
+  // The file is downloaded under this name, not the upload's: a text upload added as "run.js"
+  // or "x.exe." would be a program on the partner's computer.
+  if (auto e = check_shared_file_name(file.name, "name")) return *e;
   Plan plan;
   fan_out(plan.events, o.id, {RoomKind::Files}, kEvFileAdded,
           {{"file", to_json(file)}, {"version", to_json(version)}});

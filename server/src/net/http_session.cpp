@@ -219,6 +219,7 @@ void http_session::serve_api(request&& req) {
                                             shared_req->version()};
       res.set(http::field::server, kServerName);
       res.set(http::field::content_type, "application/json");
+      res.set("X-Content-Type-Options", "nosniff");  // like every other answer under /api/
       res.body() =
           R"({"error":{"code":"internal","message":"The file could not be stored. Please try again.","fields":[]}})";
       res.keep_alive(false);

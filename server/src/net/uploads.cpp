@@ -20,6 +20,9 @@ namespace {
 
 constexpr const char* kServerName = "partner-portal";
 constexpr std::string_view kFilesPrefix = "/api/files/";
+// Every answer of these endpoints is data, never a page: even an image opened inline, or a file a
+// browser sniffed against our nosniff, gets a sandbox with no script and no origin of its own.
+constexpr const char* kNoPagePolicy = "default-src 'none'; sandbox";
 
 std::string_view path_of(std::string_view target) {
   return target.substr(0, target.find_first_of("?#"));
@@ -35,6 +38,7 @@ http::message_generator json_response(unsigned version, bool keep_alive, bool he
   res.set(http::field::content_type, "application/json");
   res.set(http::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");
+  res.set("Content-Security-Policy", kNoPagePolicy);
   res.keep_alive(keep_alive);
   res.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
   res.prepare_payload();
@@ -115,6 +119,7 @@ http::message_generator get_file(FileAccess& files, const http::request<http::st
     res.set(http::field::content_disposition,
             content_disposition(shows_inline(found->upload.content_type), found->upload.name));
     res.set("X-Content-Type-Options", "nosniff");
+    res.set("Content-Security-Policy", kNoPagePolicy);
     // The bytes of an id never change, but who may see them can: a browser keeps them for the
     // user alone and asks again after an hour.
     res.set(http::field::cache_control, "private, max-age=3600");
