@@ -21,7 +21,7 @@ std::variant<InvitationPlan, Error> plan_invitation(Store& store,
       return Error{ErrorCode::Conflict,
                    "There is already a portal user with the e-mail " + req.email +
                        " in your organisation.",
-                   {{"email", "This person is a user of your organisation already."}}};
+                   {{"email", "This person has a portal account already."}}};
     return Error{ErrorCode::Conflict, "This e-mail address cannot be invited.",
                  {{"email", "This address cannot be invited."}}};
   }
