@@ -1,5 +1,7 @@
 #include "net/ws_codec.h"
 
+#include "portal/rules/validation.h"
+
 namespace portal::server::ws {
 
 namespace {
@@ -44,6 +46,11 @@ std::string close_payload(uint16_t code, std::string_view reason) {
   out.push_back(static_cast<char>(code & 0xFF));
   out.append(reason.substr(0, 123));
   return out;
+}
+
+bool is_valid_close_code(uint16_t code) {
+  return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) ||
+         (code >= 3000 && code <= 4999);
 }
 
 void Reader::feed(std::string_view bytes, std::vector<Received>& out) {
@@ -119,12 +126,23 @@ bool Reader::next_frame(std::vector<Received>& out) {
       return true;
     case Opcode::kClose: {
       if (data.size() == 1) return fail(Received::Kind::kProtocolError, "bad close frame", out), false;
-      const uint16_t code =
-          data.size() >= 2 ? static_cast<uint16_t>((static_cast<uint8_t>(data[0]) << 8) |
-                                                   static_cast<uint8_t>(data[1]))
-                           : uint16_t{1005};
+      Received close{Received::Kind::kClose, {}, 1005, kCloseNormal};
+      if (data.size() >= 2) {
+        close.code = static_cast<uint16_t>((static_cast<uint8_t>(data[0]) << 8) |
+                                           static_cast<uint8_t>(data[1]));
+        close.reply = close.code;
+        // An invalid close frame still ends the connection, but it is answered as a failure
+        // (RFC 6455 7.4.1 and 8.1) rather than echoed.
+        if (!is_valid_close_code(close.code)) {
+          close.reply = kCloseProtocolError;
+          close.data = "invalid close code";
+        } else if (!is_valid_utf8(std::string_view(data).substr(2))) {
+          close.reply = kCloseInvalidData;
+          close.data = "close reason not UTF-8";
+        }
+      }
       finished_ = true;
-      out.push_back(Received{Received::Kind::kClose, {}, code});
+      out.push_back(std::move(close));
       return false;
     }
     default:
