@@ -15,6 +15,7 @@
 
 #include "net/uploads.h"
 #include "net/websocket_start.h"
+#include "net/ws_codec.h"
 #include "portal/rules/upload_rules.h"
 
 namespace portal::server {
@@ -194,6 +195,13 @@ void http_session::on_upgrade(request&& req) {
       !state_->origin_allowed(std::string_view(origin.data(), origin.size()),
                               std::string_view(req[http::field::host]))) {
     return send_text(&req, http::status::forbidden, "Origin not allowed.\n",
+                     "text/plain; charset=utf-8", true);
+  }
+  // Beast only checks that a key is there and not too long; a key that is not base64 of 16
+  // bytes is a client that does not follow the handshake (RFC 6455 4.2.1). The version Beast
+  // checks itself, answering 426 with the one it speaks.
+  if (!ws::is_valid_key(std::string_view(req[http::field::sec_websocket_key]))) {
+    return send_text(&req, http::status::bad_request, "Bad Sec-WebSocket-Key.\n",
                      "text/plain; charset=utf-8", true);
   }
   start_websocket_session(stream_.release_socket(), std::move(req), state_);

@@ -1,5 +1,7 @@
 #include "net/ws_codec.h"
 
+#include <algorithm>
+
 #include "portal/rules/validation.h"
 
 namespace portal::server::ws {
@@ -51,6 +53,16 @@ std::string close_payload(uint16_t code, std::string_view reason) {
 bool is_valid_close_code(uint16_t code) {
   return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) ||
          (code >= 3000 && code <= 4999);
+}
+
+bool is_valid_key(std::string_view key) {
+  // 16 bytes are 22 base64 digits and two padding characters. The key is only hashed into the
+  // answer, never decoded, so the unused low bits of the last digit are not checked.
+  if (key.size() != 24 || key.substr(22) != "==") return false;
+  return std::all_of(key.begin(), key.begin() + 22, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/';
+  });
 }
 
 void Reader::feed(std::string_view bytes, std::vector<Received>& out) {

@@ -42,6 +42,9 @@ std::string close_payload(uint16_t code, std::string_view reason = {});
 // stand for a missing code or connection and must not appear on the wire.
 bool is_valid_close_code(uint16_t code);
 
+// Whether a Sec-WebSocket-Key is what RFC 6455 4.2.1 demands: base64 of exactly 16 bytes.
+bool is_valid_key(std::string_view key);
+
 // One complete thing the peer said.
 struct Received {
   enum class Kind {

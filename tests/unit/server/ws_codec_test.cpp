@@ -187,6 +187,22 @@ TEST(WsCodec, ACloseReasonInMultiByteUtf8IsAccepted) {
   EXPECT_EQ(got[0].data, "");
 }
 
+TEST(WsCodec, AKeyMustBeBase64OfSixteenBytes) {
+  EXPECT_TRUE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ=="));  // the example of RFC 6455 1.3
+  EXPECT_TRUE(is_valid_key("AAAAAAAAAAAAAAAAAAAAAA=="));
+  EXPECT_TRUE(is_valid_key("+/+/+/+/+/+/+/+/+/+/+w=="));
+  EXPECT_FALSE(is_valid_key(""));
+  EXPECT_FALSE(is_valid_key("abc"));
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ"));        // no padding
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ="));       // too little padding
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZSE="));      // 17 bytes
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25j"));          // 15 bytes
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ==AAAA"));  // 19 bytes
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25j*Q=="));      // not a base64 digit
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25j ZQ=="));
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZ==="));
+}
+
 TEST(WsCodec, RefusesWhatBreaksTheFramingRules) {
   std::string unmasked = "\x81\x02hi";
   const std::vector<std::pair<std::string, std::string>> cases = {
