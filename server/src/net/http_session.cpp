@@ -15,6 +15,7 @@
 
 #include "net/uploads.h"
 #include "net/websocket_start.h"
+#include "net/ws_codec.h"
 #include "portal/rules/upload_rules.h"
 
 namespace portal::server {
@@ -31,6 +32,11 @@ constexpr auto kReadTimeout = std::chrono::seconds(30);
 // An upload of 25 MB needs time on a slow line; a download of one likewise.
 constexpr auto kUploadTimeout = std::chrono::seconds(300);
 constexpr const char* kServerName = "partner-portal";
+// How much a closing connection reads and drops before it gives up on a clean close: enough
+// for the rest of a refused request body, not enough to let a peer hold the connection.
+constexpr std::size_t kDrainLimit = 4 * 1024 * 1024;
+constexpr std::size_t kDrainChunk = 64 * 1024;
+constexpr auto kDrainTimeout = std::chrono::seconds(5);
 
 std::string_view path_of(std::string_view target) {
   return target.substr(0, target.find_first_of("?#"));
@@ -196,6 +202,13 @@ void http_session::on_upgrade(request&& req) {
     return send_text(&req, http::status::forbidden, "Origin not allowed.\n",
                      "text/plain; charset=utf-8", true);
   }
+  // Beast only checks that a key is there and not too long; a key that is not base64 of 16
+  // bytes is a client that does not follow the handshake (RFC 6455 4.2.1). The version Beast
+  // checks itself, answering 426 with the one it speaks.
+  if (!ws::is_valid_key(std::string_view(req[http::field::sec_websocket_key]))) {
+    return send_text(&req, http::status::bad_request, "Bad Sec-WebSocket-Key.\n",
+                     "text/plain; charset=utf-8", true);
+  }
   start_websocket_session(stream_.release_socket(), std::move(req), state_);
 }
 
@@ -275,8 +288,32 @@ void http_session::on_write(bool close, beast::error_code ec, std::size_t) {
 }
 
 void http_session::do_close() {
+  // A socket closed with unread bytes in it sends a reset, and a reset can destroy the answer
+  // before the client has read it: a refused request often still has headers or a body on the
+  // way. So the answer went out first; now the send side is shut down and what the peer still
+  // sends is dropped until it closes too (bounded in bytes and time), and only then the socket
+  // closes.
   beast::error_code ec;
   stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  if (ec) return;
+  buffer_.clear();
+  drained_ = 0;
+  stream_.expires_after(kDrainTimeout);
+  do_drain();
+}
+
+void http_session::do_drain() {
+  // Nothing is ever committed: each read reuses the same prepared space.
+  stream_.async_read_some(buffer_.prepare(kDrainChunk),
+                          beast::bind_front_handler(&http_session::on_drain, shared_from_this()));
+}
+
+void http_session::on_drain(beast::error_code ec, std::size_t bytes) {
+  drained_ += bytes;
+  if (!ec && drained_ < kDrainLimit) return do_drain();
+  // The peer closed, went quiet or sent too much: the connection ends either way.
+  beast::error_code ignored;
+  stream_.socket().close(ignored);
 }
 
 }  // namespace portal::server

@@ -36,7 +36,10 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void serve_api(request&& req);
   void send_generated(boost::beast::http::message_generator&& response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
+  // Ends the connection after a response that closes it, without resetting it (see the .cpp).
   void do_close();
+  void do_drain();
+  void on_drain(boost::beast::error_code ec, std::size_t bytes);
 
   // Writes any response type; keeps it alive until the write is done.
   template <class Message>
@@ -49,6 +52,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::shared_ptr<SharedState> state_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::shared_ptr<void> response_;
+  std::size_t drained_ = 0;  // bytes read and dropped since do_close
 };
 
 }  // namespace portal::server

@@ -182,10 +182,15 @@ void websocket_session::on_received(ws::Received& message) {
     case Kind::kPong:
       return;
     case Kind::kClose:
-      // Answer with the peer's own code (RFC 6455 5.5.1); if our close went out already, the
-      // handshake is complete.
+      // Answer with the code the codec chose: the peer's own (RFC 6455 5.5.1), or 1002/1007
+      // when its close frame was invalid. If our close went out already, the handshake is
+      // complete.
       if (close_written_) return finish();
-      send_close(message.code == 1005 ? ws::kCloseNormal : message.code);
+      if (!message.data.empty()) {
+        std::fprintf(stderr, "portal-server: closing a connection that sent a bad close: %s\n",
+                     message.data.c_str());
+      }
+      send_close(message.reply);
       return;
     case Kind::kProtocolError:
       std::fprintf(stderr, "portal-server: closing a connection that broke WebSocket framing: %s\n",

@@ -1,5 +1,9 @@
 #include "net/ws_codec.h"
 
+#include <algorithm>
+
+#include "portal/rules/validation.h"
+
 namespace portal::server::ws {
 
 namespace {
@@ -44,6 +48,21 @@ std::string close_payload(uint16_t code, std::string_view reason) {
   out.push_back(static_cast<char>(code & 0xFF));
   out.append(reason.substr(0, 123));
   return out;
+}
+
+bool is_valid_close_code(uint16_t code) {
+  return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) ||
+         (code >= 3000 && code <= 4999);
+}
+
+bool is_valid_key(std::string_view key) {
+  // 16 bytes are 22 base64 digits and two padding characters. The key is only hashed into the
+  // answer, never decoded, so the unused low bits of the last digit are not checked.
+  if (key.size() != 24 || key.substr(22) != "==") return false;
+  return std::all_of(key.begin(), key.begin() + 22, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/';
+  });
 }
 
 void Reader::feed(std::string_view bytes, std::vector<Received>& out) {
@@ -119,12 +138,23 @@ bool Reader::next_frame(std::vector<Received>& out) {
       return true;
     case Opcode::kClose: {
       if (data.size() == 1) return fail(Received::Kind::kProtocolError, "bad close frame", out), false;
-      const uint16_t code =
-          data.size() >= 2 ? static_cast<uint16_t>((static_cast<uint8_t>(data[0]) << 8) |
-                                                   static_cast<uint8_t>(data[1]))
-                           : uint16_t{1005};
+      Received close{Received::Kind::kClose, {}, 1005, kCloseNormal};
+      if (data.size() >= 2) {
+        close.code = static_cast<uint16_t>((static_cast<uint8_t>(data[0]) << 8) |
+                                           static_cast<uint8_t>(data[1]));
+        close.reply = close.code;
+        // An invalid close frame still ends the connection, but it is answered as a failure
+        // (RFC 6455 7.4.1 and 8.1) rather than echoed.
+        if (!is_valid_close_code(close.code)) {
+          close.reply = kCloseProtocolError;
+          close.data = "invalid close code";
+        } else if (!is_valid_utf8(std::string_view(data).substr(2))) {
+          close.reply = kCloseInvalidData;
+          close.data = "close reason not UTF-8";
+        }
+      }
       finished_ = true;
-      out.push_back(Received{Received::Kind::kClose, {}, code});
+      out.push_back(std::move(close));
       return false;
     }
     default:

@@ -25,6 +25,7 @@ enum class Opcode : uint8_t {
 constexpr uint16_t kCloseNormal = 1000;
 constexpr uint16_t kCloseGoingAway = 1001;
 constexpr uint16_t kCloseProtocolError = 1002;
+constexpr uint16_t kCloseInvalidData = 1007;
 constexpr uint16_t kCloseTooBig = 1009;
 
 constexpr size_t kMaxHeaderBytes = 10;
@@ -36,6 +37,14 @@ size_t encode_header(Opcode opcode, uint64_t payload_size, uint8_t* out);
 // The payload of a close frame: the code in network order, then the reason (≤ 123 bytes).
 std::string close_payload(uint16_t code, std::string_view reason = {});
 
+// Whether a peer may send `code` in a close frame (RFC 6455 7.4): the assigned 1000-1003 and
+// 1007-1014, and 3000-4999 for libraries and applications. 1005, 1006 and 1015 only ever
+// stand for a missing code or connection and must not appear on the wire.
+bool is_valid_close_code(uint16_t code);
+
+// Whether a Sec-WebSocket-Key is what RFC 6455 4.2.1 demands: base64 of exactly 16 bytes.
+bool is_valid_key(std::string_view key);
+
 // One complete thing the peer said.
 struct Received {
   enum class Kind {
@@ -43,13 +52,17 @@ struct Received {
     kBinary,         // a whole binary message in `data`
     kPing,           // `data` is the payload to echo in the pong
     kPong,
-    kClose,          // the peer closes; `code` is its close code (1005 when it gave none)
+    kClose,          // the peer closes; `code` is its close code (1005 when it gave none),
+                     // `reply` the code to answer with, `data` what was wrong, if anything
     kProtocolError,  // the peer broke the framing rules; `data` says how; close with 1002
     kTooBig,         // a message above the limit; close with 1009
   };
   Kind kind;
   std::string data;
   uint16_t code = 0;
+  // kClose: the peer's own code (1000 when it gave none), or 1002 for a code it must not send
+  // and 1007 for a reason that is not UTF-8 (RFC 6455 7.4.1, 8.1).
+  uint16_t reply = 0;
 };
 
 // Turns the bytes a client sends into messages. After a kProtocolError, kTooBig or kClose it

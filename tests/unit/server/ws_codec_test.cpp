@@ -121,7 +121,86 @@ TEST(WsCodec, ACloseWithoutCodeReads1005AndEndsReading) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, Received::Kind::kClose);
   EXPECT_EQ(out[0].code, 1005);
+  EXPECT_EQ(out[0].reply, kCloseNormal);
   EXPECT_TRUE(reader.finished());
+}
+
+std::string close_frame(uint16_t code, const std::string& reason = "") {
+  return client_frame(0x88, close_payload(code, reason));
+}
+
+TEST(WsCodec, ACloseWithACodeNotAllowedOnTheWireIsAnsweredWithProtocolError) {
+  // Unassigned, reserved, and the three codes that only stand for "no code" or "no connection".
+  for (uint16_t code : {0, 1, 999, 1004, 1005, 1006, 1015, 1016, 1100, 2000, 2999, 5000, 65535}) {
+    const auto got = read_all(close_frame(code, "bye"));
+    ASSERT_EQ(got.size(), 1u) << code;
+    EXPECT_EQ(got[0].kind, Received::Kind::kClose) << code;
+    EXPECT_EQ(got[0].code, code);
+    EXPECT_EQ(got[0].reply, kCloseProtocolError) << code;
+    EXPECT_EQ(got[0].data, "invalid close code");
+  }
+}
+
+TEST(WsCodec, ACloseWithAValidCodeIsAnsweredWithThatCode) {
+  for (uint16_t code : {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014,
+                        3000, 3999, 4000, 4999}) {
+    const auto got = read_all(close_frame(code, "bye"));
+    ASSERT_EQ(got.size(), 1u) << code;
+    EXPECT_EQ(got[0].kind, Received::Kind::kClose) << code;
+    EXPECT_EQ(got[0].code, code);
+    EXPECT_EQ(got[0].reply, code);
+    EXPECT_EQ(got[0].data, "") << code;
+  }
+}
+
+TEST(WsCodec, ACloseReasonThatIsNotUtf8IsAnsweredWithInvalidData) {
+  const std::vector<std::pair<std::string, const char*>> cases = {
+      {"\x80", "a lone continuation byte"},
+      {"ok\xBF", "a continuation byte after ASCII"},
+      {"\xC0\xAF", "an overlong '/'"},
+      {"\xE0\x80\xAF", "an overlong '/' in three bytes"},
+      {"\xED\xA0\x80", "a UTF-16 surrogate"},
+      {"\xE2\x82", "a sequence cut short"},
+      {"caf\xC3", "a sequence cut short at the end"},
+      {"\xF4\x90\x80\x80", "past U+10FFFF"},
+      {"\xF5\x80\x80\x80", "a lead byte past U+10FFFF"},
+      {"\xFF", "a byte that is never UTF-8"},
+  };
+  for (const auto& [reason, what] : cases) {
+    const auto got = read_all(close_frame(kCloseNormal, reason));
+    ASSERT_EQ(got.size(), 1u) << what;
+    EXPECT_EQ(got[0].kind, Received::Kind::kClose) << what;
+    EXPECT_EQ(got[0].reply, kCloseInvalidData) << what;
+    EXPECT_EQ(got[0].data, "close reason not UTF-8") << what;
+  }
+}
+
+TEST(WsCodec, ACloseReasonInMultiByteUtf8IsAccepted) {
+  // Two-, three- and four-byte sequences, including the highest code point.
+  const std::string reason =
+      "Tsch\xC3\xBCss \xE2\x80\x93 \xE5\x86\x8D\xE8\xA7\x81 "
+      "\xF0\x9F\x91\x8B \xF4\x8F\xBF\xBF";
+  const auto got = read_all(close_frame(kCloseGoingAway, reason));
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, Received::Kind::kClose);
+  EXPECT_EQ(got[0].reply, kCloseGoingAway);
+  EXPECT_EQ(got[0].data, "");
+}
+
+TEST(WsCodec, AKeyMustBeBase64OfSixteenBytes) {
+  EXPECT_TRUE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ=="));  // the example of RFC 6455 1.3
+  EXPECT_TRUE(is_valid_key("AAAAAAAAAAAAAAAAAAAAAA=="));
+  EXPECT_TRUE(is_valid_key("+/+/+/+/+/+/+/+/+/+/+w=="));
+  EXPECT_FALSE(is_valid_key(""));
+  EXPECT_FALSE(is_valid_key("abc"));
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ"));        // no padding
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ="));       // too little padding
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZSE="));      // 17 bytes
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25j"));          // 15 bytes
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZQ==AAAA"));  // 19 bytes
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25j*Q=="));      // not a base64 digit
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25j ZQ=="));
+  EXPECT_FALSE(is_valid_key("dGhlIHNhbXBsZSBub25jZ==="));
 }
 
 TEST(WsCodec, RefusesWhatBreaksTheFramingRules) {
